@@ -1,0 +1,59 @@
+# Two commands do all set-up: `make run` serves the app, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+export FLASK_APP := participation
+
+.PHONY: run test install install-dev translations browser lint typecheck pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The stamps make a second run skip the install unless pyproject.toml changed.
+.make-stamp-runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+.make-stamp-dev: pyproject.toml .make-stamp-runtime
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: .make-stamp-runtime
+install-dev: .make-stamp-dev
+
+translations: install
+	$(BIN)/flask translate compile
+
+run: install translations
+	$(BIN)/flask db upgrade
+	$(BIN)/flask content load
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+# Browser tests drive Debian's Chromium; install it when it is missing and we may (root, apt available).
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "Browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium" >&2; fi; \
+	fi
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+pytest: install-dev translations browser
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+bench: install-dev
+	$(BIN)/python bench/geo.py
+
+clean:
+	rm -rf $(VENV) .make-stamp-* .pytest_cache .mypy_cache .ruff_cache

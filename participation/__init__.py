@@ -1,0 +1,90 @@
+"""Resident participation and survey platform for the NPLV focus areas (first: Dordt West, Dordrecht)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from participation.config import build_config
+
+
+def create_app(config_overrides: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: settings, extensions, security headers, languages, blueprints and CLI, in that order."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(build_config(Path(app.instance_path), os.environ, config_overrides))
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    _configure_proxy(app)
+    _configure_extensions(app)
+    _configure_security(app)
+    _configure_templates(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _configure_proxy(app: Flask) -> None:
+    hops = int(app.config["PROXY_HOPS"])
+    if hops:
+        # Behind a reverse proxy the client's address and scheme arrive in X-Forwarded-* headers; trusting
+        # exactly as many hops as there are proxies keeps rate limits per client and cookies Secure.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+
+
+def _configure_extensions(app: Flask) -> None:
+    from participation.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from participation.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(Path(__file__).resolve().parent.parent / "migrations"),
+        render_as_batch=True,  # SQLite can only change a table by copying it
+        compare_type=True,
+    )
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from participation.blueprints.auth.session import configure_login
+
+    configure_login(app, login_manager)
+
+
+def _configure_security(app: Flask) -> None:
+    from participation.security import configure_security_headers
+
+    configure_security_headers(app)
+
+
+def _configure_templates(app: Flask) -> None:
+    from participation.templating import configure_templating
+
+    configure_templating(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from participation.blueprints.admin import bp as admin_bp
+    from participation.blueprints.auth import bp as auth_bp
+    from participation.blueprints.bureau import bp as bureau_bp
+    from participation.blueprints.errors import register_error_handlers
+    from participation.blueprints.health import bp as health_bp
+    from participation.blueprints.public import bp as public_bp
+    from participation.blueprints.public import language_bp
+    from participation.blueprints.staff import bp as staff_bp
+
+    for blueprint in (public_bp, language_bp, auth_bp, staff_bp, bureau_bp, admin_bp, health_bp):
+        app.register_blueprint(blueprint)
+    register_error_handlers(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from participation.cli import register_commands
+
+    register_commands(app)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from participation.accounts import AccountError, authenticate, change_password
+from participation.audit import record
+from participation.blueprints.auth import bp
+from participation.blueprints.auth.forms import ChangePasswordForm, LoginForm, LogoutForm
+from participation.extensions import db, limiter
+from participation.web import safe_local_path
+
+
+def _login_limit() -> str:
+    return str(current_app.config["LOGIN_RATE_LIMIT"])
+
+
+def _email_key() -> str:
+    return (request.form.get("email") or "").strip().lower()
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_email_key)
+def login() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(url_for("staff.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(db.session, form.email.data or "", form.password.data or "")
+        if user is not None:
+            login_user(user)
+            db.session.commit()
+            return redirect(safe_local_path(request.args.get("next"), url_for("staff.dashboard")))
+        db.session.commit()  # keeps the failed-attempt audit event
+        # One message for an unknown address and a wrong password, so the form does not reveal who has an account.
+        form.form_errors.append(_("The e-mail address or password is not correct."))
+    status = 200 if not form.errors and not form.form_errors else 400
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> ResponseReturnValue:
+    form = LogoutForm()
+    if form.validate_on_submit():
+        record(db.session, "logout", actor=current_user, subject=current_user)
+        db.session.commit()
+        logout_user()
+        flash(_("You are signed out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def password() -> ResponseReturnValue:
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(
+                db.session, current_user, form.current_password.data or "", form.new_password.data or ""
+            )
+        except AccountError:
+            form.current_password.errors = [_("Your current password is not correct.")]
+        else:
+            db.session.commit()
+            login_user(current_user._get_current_object())  # the new session token replaces the old one in this session
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("staff.dashboard"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("auth/password.html", form=form), status

@@ -1,0 +1,35 @@
+"""``flask content load``: the default content a fresh installation needs (boundaries, focus area, surveys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from participation.area_sync import sync_areas
+from participation.extensions import db
+from participation.geo.boundaries import load_boundaries
+from participation.geo.errors import GeoDataError
+from participation.geo.focus import resolve_focus_area
+
+content = AppGroup("content", help="Load the default content.")
+
+
+@content.command("load")
+def load() -> None:
+    """Load the shipped boundaries and focus area into the database. Safe to run again: it changes nothing then."""
+    config = current_app.config
+    try:
+        boundaries = load_boundaries(Path(config["GEODATA_DIR"]))
+        focus_codes = resolve_focus_area(config["FOCUS_AREA"], boundaries)
+    except GeoDataError as error:
+        raise click.ClickException(str(error)) from error
+    report = sync_areas(db.session, boundaries, focus_codes, config["FOCUS_AREA_NAME"], config["FOCUS_AREA"])
+    db.session.commit()
+    click.echo(
+        f"Boundaries {boundaries.year}: {len(boundaries.wijken)} wijken, {len(boundaries.buurten)} buurten, "
+        f"{len(focus_codes)} in {config['FOCUS_AREA_NAME']}; "
+        f"{report.created} created, {report.updated} updated."
+    )

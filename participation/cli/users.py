@@ -1,0 +1,35 @@
+"""``flask users create``: make a staff account from a script, the password read from standard input."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from participation.accounts import AccountError, create_staff_user, ensure_organisation
+from participation.extensions import db
+from participation.models import Role
+
+users = AppGroup("users", help="Manage staff accounts.")
+
+
+@users.command("create")
+@click.option("--email", required=True, help="E-mail address the person signs in with.")
+@click.option("--role", type=click.Choice([role.value for role in Role]), required=True)
+@click.option("--organisation", required=True, help="Organisation name; created when it is new.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+def create(email: str, role: str, organisation: str, password_stdin: bool) -> None:
+    """Create a staff account."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        org = ensure_organisation(db.session, organisation)
+        user = create_staff_user(db.session, email=email, password=password, role=Role(role), organisation=org)
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Created {user.role.value} {user.email} ({org.name}).")

@@ -1,0 +1,158 @@
+"""Settings: safe defaults first, then environment variables with the ``PARTICIPATION_`` prefix.
+
+Every setting is documented in the README. A deployment changes behaviour through the environment only, so the
+same code runs as a laptop demo (SQLite under ``instance/``) and as a production service behind a reverse proxy.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "PARTICIPATION_"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
+MIN_SECRET_KEY_LENGTH = 32
+WEAK_SECRET_KEYS = frozenset({"", "dev", "change-me", "changeme", "secret", "development"})
+
+
+class ConfigurationError(RuntimeError):
+    """The environment asks for something the app cannot run with (for example, production without a key)."""
+
+
+def _split_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _as_bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _as_int(name: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ConfigurationError(f"{ENV_PREFIX}{name} must be a whole number, got {value!r}") from exc
+
+
+# name -> parser for values read from the environment
+_PARSERS: dict[str, Any] = {
+    "ENV": str,
+    "DATABASE_URL": str,
+    "SECRET_KEY": str,
+    "LANGUAGES": _split_list,
+    "DEFAULT_LANGUAGE": str,
+    "FOCUS_AREA": str,
+    "FOCUS_AREA_NAME": str,
+    "GEODATA_DIR": str,
+    "TILE_URL": str,
+    "TILE_ATTRIBUTION": str,
+    "RATELIMIT_STORAGE_URI": str,
+    "LOGIN_RATE_LIMIT": str,
+    "PROXY_HOPS": "int",
+    "SMALL_COUNT_THRESHOLD": "int",
+    "CONTACT_EMAIL": str,
+    "ORGANISATION_NAME": str,
+}
+
+
+def defaults(instance_path: Path) -> dict[str, Any]:
+    """The embedded default: a local demo on SQLite with the Dordrecht geodata."""
+    return {
+        "ENV": "development",
+        "DATABASE_URL": f"sqlite:///{instance_path / 'participation.sqlite3'}",
+        "SECRET_KEY": "",
+        "LANGUAGES": list(DEFAULT_LANGUAGES),
+        "DEFAULT_LANGUAGE": "nl",
+        "FOCUS_AREA": "kern",
+        "FOCUS_AREA_NAME": "Dordt West",
+        "GEODATA_DIR": str(PROJECT_ROOT / "geodata"),
+        # PDOK BRT achtergrondkaart: the Dutch government's own base map, free to use.
+        "TILE_URL": "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+        "TILE_ATTRIBUTION": "Kaartgegevens &copy; Kadaster",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "LOGIN_RATE_LIMIT": "10 per minute",
+        "PROXY_HOPS": 0,
+        "SMALL_COUNT_THRESHOLD": 5,
+        "CONTACT_EMAIL": "programmabureau@dordtwest.example",
+        "ORGANISATION_NAME": "Alliantie Dordt West",
+    }
+
+
+def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Read every known ``PARTICIPATION_*`` variable; unknown ones are ignored."""
+    settings: dict[str, Any] = {}
+    for name, parser in _PARSERS.items():
+        raw = environ.get(ENV_PREFIX + name)
+        if raw is None:
+            continue
+        settings[name] = _as_int(name, raw) if parser == "int" else parser(raw)
+    return settings
+
+
+def _local_secret_key(instance_path: Path) -> str:
+    """A key generated once per checkout so local sessions survive restarts; never used in production."""
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def build_config(
+    instance_path: Path,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Merge defaults, environment and explicit overrides into the Flask config mapping."""
+    settings = defaults(instance_path)
+    settings.update(from_environment(os.environ if environ is None else environ))
+    settings.update(overrides or {})
+    _check(settings)
+
+    production = settings["ENV"] == "production"
+    if production:
+        key = settings["SECRET_KEY"]
+        if key.lower() in WEAK_SECRET_KEYS or len(key) < MIN_SECRET_KEY_LENGTH:
+            raise ConfigurationError(
+                f"{ENV_PREFIX}SECRET_KEY must be set to a random value of at least "
+                f"{MIN_SECRET_KEY_LENGTH} characters in production"
+            )
+    elif not settings["SECRET_KEY"]:
+        settings["SECRET_KEY"] = _local_secret_key(instance_path)
+
+    settings.update(
+        SQLALCHEMY_DATABASE_URI=settings["DATABASE_URL"],
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
+        BABEL_DEFAULT_LOCALE=settings["DEFAULT_LANGUAGE"],
+        BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "translations"),
+        RATELIMIT_STORAGE_URI=settings["RATELIMIT_STORAGE_URI"],
+        RATELIMIT_HEADERS_ENABLED=True,
+        SESSION_COOKIE_SECURE=production,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=production,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+        PREFERRED_URL_SCHEME="https" if production else "http",
+    )
+    return settings
+
+
+def _check(settings: Mapping[str, Any]) -> None:
+    languages = settings["LANGUAGES"]
+    if not languages:
+        raise ConfigurationError(f"{ENV_PREFIX}LANGUAGES must name at least one language")
+    if settings["DEFAULT_LANGUAGE"] not in languages:
+        raise ConfigurationError(
+            f"{ENV_PREFIX}DEFAULT_LANGUAGE {settings['DEFAULT_LANGUAGE']!r} is not one of {ENV_PREFIX}LANGUAGES"
+        )
+    if settings["ENV"] not in {"development", "production", "testing"}:
+        raise ConfigurationError(f"{ENV_PREFIX}ENV must be development, production or testing")

@@ -1,0 +1,107 @@
+"""Staff accounts: professionals, analysts and admins, each in an organisation of the alliance."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy import Boolean, Enum, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participation.models.base import Base, UTCDateTime, utcnow
+
+
+class Role(enum.StrEnum):
+    """Staff roles, ordered: each role may do what the roles before it may do."""
+
+    PROFESSIONAL = "professional"
+    ANALYST = "analyst"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    def includes(self, other: Role) -> bool:
+        return self.rank >= other.rank
+
+    @property
+    def label(self) -> str:
+        return str(ROLE_LABELS[self])
+
+
+ROLE_LABELS = {
+    Role.PROFESSIONAL: _l("Neighbourhood professional"),
+    Role.ANALYST: _l("Analyst (programme bureau)"),
+    Role.ADMIN: _l("Administrator"),
+}
+
+
+class OrganisationKind(enum.StrEnum):
+    MUNICIPALITY = "municipality"
+    HOUSING_CORPORATION = "housing_corporation"
+    POLICE = "police"
+    WELFARE = "welfare"
+    CARE = "care"
+    EDUCATION = "education"
+    PROGRAMME_BUREAU = "programme_bureau"
+    OTHER = "other"
+
+
+def _enum_values(enum_class: type[enum.Enum]) -> list[str]:
+    return [str(member.value) for member in enum_class]
+
+
+class Organisation(Base):
+    """A partner of the alliance that staff members work for."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[OrganisationKind] = mapped_column(
+        Enum(
+            OrganisationKind,
+            native_enum=False,
+            create_constraint=True,
+            name="organisation_kind",
+            values_callable=_enum_values,
+            length=32,
+        ),
+        default=OrganisationKind.OTHER,
+    )
+
+    members: Mapped[list[StaffUser]] = relationship(back_populates="organisation")
+
+
+class StaffUser(UserMixin, Base):
+    """A staff member who signs in; residents never have an account."""
+
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, native_enum=False, create_constraint=True, name="role", values_callable=_enum_values, length=16)
+    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # Changing the password bumps this, which signs out every other session of the account.
+    session_token: Mapped[str] = mapped_column(String(64))
+
+    organisation: Mapped[Organisation] = relationship(back_populates="members")
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def has_role(self, role: Role) -> bool:
+        return self.role.includes(role)

@@ -1,0 +1,52 @@
+"""What every template can use: the current language, the language switcher, the signed-in staff member."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Flask, current_app, g, request, url_for
+
+from participation.i18n import current_language, describe
+from participation.models import Role
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    native_name: str
+    url: str
+    current: bool
+
+
+def language_links() -> list[LanguageLink]:
+    """One link per language that shows the same page in that language."""
+    here = current_language().code
+    endpoint = request.endpoint
+    view_args = dict(request.view_args or {})
+    links = []
+    for code in current_app.config["LANGUAGES"]:
+        if endpoint and g.get("lang_code"):
+            url = url_for(endpoint, **{**view_args, "lang_code": code})
+            if request.query_string:
+                url += "?" + request.query_string.decode("latin-1")
+        else:
+            url = url_for("language.switch", code=code) + "?" + urlencode({"next": request.full_path})
+        links.append(LanguageLink(code=code, native_name=describe(code).native_name, url=url, current=code == here))
+    return links
+
+
+def configure_templating(app: Flask) -> None:
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def inject_common() -> dict[str, Any]:
+        return {
+            "current_language": current_language(),
+            "language_links": language_links,
+            "focus_area_name": current_app.config["FOCUS_AREA_NAME"],
+            "organisation_name": current_app.config["ORGANISATION_NAME"],
+            "Role": Role,
+        }
