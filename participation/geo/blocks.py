@@ -57,6 +57,14 @@ def rd_to_wgs84(x: float, y: float) -> tuple[float, float]:
     return float(lat), float(lon)
 
 
+def rd_to_wgs84_many(
+    xs: NDArray[np.float64], ys: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """WGS84 (lat, lon) arrays of many RD New points at once."""
+    lons, lats = _from_rd().transform(xs, ys)
+    return np.asarray(lats, dtype=np.float64), np.asarray(lons, dtype=np.float64)
+
+
 def block_id_for_rd(x: float, y: float) -> str:
     """Id of the block holding an RD New point."""
     return f"E{math.floor(x / BLOCK_SIZE_M) * BLOCK_SIZE_M}N{math.floor(y / BLOCK_SIZE_M) * BLOCK_SIZE_M}"

@@ -1,0 +1,142 @@
+"""``flask geo``: import official geodata into the geodata directory, and locate points from the shell."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from participation.geo.address_import import import_addresses
+from participation.geo.boundary_import import import_boundaries
+from participation.geo.errors import GeoDataError
+from participation.geo.geocoder import Geocoder, clear_geocoder_cache, load_geocoder
+from participation.geo.street_import import import_streets
+
+geo = AppGroup("geo", help="Geodata: import boundaries and registers, locate points.")
+
+_source = click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+_crs = click.option("--crs", help="CRS to assume when the file names none, e.g. EPSG:28992 (RD New).")
+_layer = click.option("--layer", help="Layer to read from a multi-layer file such as a GeoPackage.")
+
+
+def _geodata_dir() -> Path:
+    return Path(current_app.config["GEODATA_DIR"])
+
+
+def _geocoder() -> Geocoder:
+    try:
+        return load_geocoder(_geodata_dir(), current_app.config["FOCUS_AREA"])
+    except GeoDataError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _echo_notes(notes: list[str]) -> None:
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+
+
+@geo.group("import")
+def import_group() -> None:
+    """Import official sources into the geodata directory (all or nothing)."""
+
+
+@import_group.command("boundaries")
+@_source
+@click.option("--municipality", default="GM0505", show_default=True, help="CBS municipality code to keep.")
+@click.option("--year", type=int, help="Boundary year, when the file has no 'jaar' column.")
+@_layer
+@_crs
+def import_boundaries_command(
+    source: Path, municipality: str, year: int | None, layer: str | None, crs: str | None
+) -> None:
+    """CBS wijk- en buurtkaart buurten (GeoPackage, GeoJSON or Shapefile, any CRS)."""
+    try:
+        result = import_boundaries(source, _geodata_dir(), municipality=municipality, year=year,
+                                   layer=layer, crs=crs)
+    except GeoDataError as error:
+        raise click.ClickException(str(error)) from error
+    clear_geocoder_cache()
+    _echo_notes(result.notes)
+    click.echo(f"Boundaries {result.year} of {result.municipality_code}: {result.buurten} buurten, "
+               f"{result.wijken} wijken written to {result.directory}")
+
+
+@import_group.command("streets")
+@_source
+@click.option("--name-column", help="Column with the street name (default: name, straatnaam, STT_NAAM, ...).")
+@_layer
+@_crs
+def import_streets_command(source: Path, name_column: str | None, layer: str | None, crs: str | None) -> None:
+    """Street register: lines with a street name (OpenStreetMap or NWB export)."""
+    try:
+        result = import_streets(source, _geodata_dir(), layer=layer, name_column=name_column, crs=crs)
+    except GeoDataError as error:
+        raise click.ClickException(str(error)) from error
+    clear_geocoder_cache()
+    _echo_notes(result.notes)
+    click.echo(f"Streets: {result.streets} streets in {result.lines} lines written to {result.path} "
+               f"({result.unnamed_skipped} unnamed and {result.outside_skipped} outside lines left out)")
+
+
+@import_group.command("addresses")
+@_source
+@click.option("--crs", help="CRS of the coordinates: EPSG:28992 (default for x/y) or EPSG:4326.")
+def import_addresses_command(source: Path, crs: str | None) -> None:
+    """Address register: CSV with postcode, house number, addition, street and coordinates."""
+    try:
+        result = import_addresses(source, _geodata_dir(), crs=crs)
+    except GeoDataError as error:
+        raise click.ClickException(str(error)) from error
+    clear_geocoder_cache()
+    _echo_notes(result.notes)
+    click.echo(f"Addresses: {result.addresses} written to {result.path}")
+
+
+def _parse_point(text: str) -> tuple[float, float]:
+    parts = text.replace(",", " ").split()
+    if len(parts) != 2:
+        raise ValueError(f"expected 'LAT LON', got {text.strip()!r}")
+    try:
+        lat, lon = float(parts[0]), float(parts[1])
+    except ValueError:
+        raise ValueError(f"expected two numbers 'LAT LON', got {text.strip()!r}") from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"not a WGS84 point (lat -90..90, lon -180..180): {text.strip()!r}")
+    return lat, lon
+
+
+def _dump(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _locate_lines(geocoder: Geocoder, stream: TextIO) -> None:
+    for number, line in enumerate(stream, start=1):
+        try:
+            lat, lon = _parse_point(line)
+        except ValueError as error:
+            click.echo(_dump({"error": f"line {number}: {error}", "line": number}))
+            continue
+        click.echo(_dump(geocoder.locate(lat, lon).to_json_dict()))
+
+
+# ignore_unknown_options lets negative coordinates ("-33.9") through as arguments instead of options.
+@geo.command("locate", context_settings={"ignore_unknown_options": True})
+@click.argument("point", nargs=-1, required=True)
+def locate(point: tuple[str, ...]) -> None:
+    """Locate LAT LON, or with "-" every "LAT LON" line of standard input, as one JSON object per line."""
+    if point == ("-",):
+        _locate_lines(_geocoder(), sys.stdin)
+        return
+    if len(point) != 2:
+        raise click.UsageError("give LAT LON, or - to read 'LAT LON' lines from standard input")
+    try:
+        lat, lon = _parse_point(" ".join(point))
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="LAT LON") from error
+    click.echo(_dump(_geocoder().locate(lat, lon).to_json_dict()))
