@@ -57,14 +57,17 @@ def import_boundaries_command(
 ) -> None:
     """CBS wijk- en buurtkaart buurten (GeoPackage, GeoJSON or Shapefile, any CRS)."""
     try:
-        result = import_boundaries(source, _geodata_dir(), municipality=municipality, year=year,
-                                   layer=layer, crs=crs)
+        result = import_boundaries(
+            source, _geodata_dir(), municipality=municipality, year=year, layer=layer, crs=crs
+        )
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
     clear_geocoder_cache()
     _echo_notes(result.notes)
-    click.echo(f"Boundaries {result.year} of {result.municipality_code}: {result.buurten} buurten, "
-               f"{result.wijken} wijken written to {result.directory}")
+    click.echo(
+        f"Boundaries {result.year} of {result.municipality_code}: {result.buurten} buurten, "
+        f"{result.wijken} wijken written to {result.directory}"
+    )
 
 
 @import_group.command("streets")
@@ -80,8 +83,10 @@ def import_streets_command(source: Path, name_column: str | None, layer: str | N
         raise click.ClickException(str(error)) from error
     clear_geocoder_cache()
     _echo_notes(result.notes)
-    click.echo(f"Streets: {result.streets} streets in {result.lines} lines written to {result.path} "
-               f"({result.unnamed_skipped} unnamed and {result.outside_skipped} outside lines left out)")
+    click.echo(
+        f"Streets: {result.streets} streets in {result.lines} lines written to {result.path} "
+        f"({result.unnamed_skipped} unnamed and {result.outside_skipped} outside lines left out)"
+    )
 
 
 @import_group.command("addresses")

@@ -60,8 +60,17 @@ def _columns(
     """Which header column holds what, and the CRS of the coordinates (EPSG:28992 or EPSG:4326)."""
     found = {
         key: find_column(header, aliases)
-        for key, aliases in {"postcode": POSTCODE, "number": NUMBER, "letter": LETTER, "addition": ADDITION,
-                             "street": STREET, "x": X, "y": Y, "lat": LAT, "lon": LON}.items()
+        for key, aliases in {
+            "postcode": POSTCODE,
+            "number": NUMBER,
+            "letter": LETTER,
+            "addition": ADDITION,
+            "street": STREET,
+            "x": X,
+            "y": Y,
+            "lat": LAT,
+            "lon": LON,
+        }.items()
     }
     missing = [key for key in ("postcode", "number", "street") if found[key] is None]
     has_xy = found["x"] is not None and found["y"] is not None
@@ -132,8 +141,11 @@ def import_addresses(source: Path, geodata_dir: Path, *, crs: str | None = None)
         box = RD_BOX if the_crs == RD_NEW else NL_LONLAT_BOX
         if not (box[0] <= first <= box[2] and box[1] <= second <= box[3]):
             names = "x, y in RD New" if the_crs == RD_NEW else "lon, lat in WGS84"
-            problems.add(where, f"coordinates ({first}, {second}) as {names} lie outside the Netherlands; "
-                                "swapped, or in another CRS?")
+            problems.add(
+                where,
+                f"coordinates ({first}, {second}) as {names} lie outside the Netherlands; "
+                "swapped, or in another CRS?",
+            )
             continue
         key = (postcode, number, addition)
         if key in seen:

@@ -180,8 +180,13 @@ def import_boundaries(
     wijken = []
     for code in wijk_codes:
         parts = [geometry for props, geometry in buurten if props["wijkcode"] == code]
-        properties = {"wijkcode": code, "wijknaam": wijk_names[code], "gemeentecode": municipality,
-                      "n_buurten": len(parts), "jaar": the_year}
+        properties = {
+            "wijkcode": code,
+            "wijknaam": wijk_names[code],
+            "gemeentecode": municipality,
+            "n_buurten": len(parts),
+            "jaar": the_year,
+        }
         wijken.append((properties, rounded(shapely.union_all(parts))))
 
     municipality_name = (

@@ -45,8 +45,13 @@ def read_vector(path: Path, layer: str | None, assume_crs: str | None) -> tuple[
         if assume_crs is None:
             raise GeoImportError(
                 path,
-                [("", "unknown CRS: the file does not say which coordinate system it uses; "
-                      "pass --crs, e.g. --crs EPSG:28992 for RD New")],
+                [
+                    (
+                        "",
+                        "unknown CRS: the file does not say which coordinate system it uses; "
+                        "pass --crs, e.g. --crs EPSG:28992 for RD New",
+                    )
+                ],
             )
         frame = frame.set_crs(parse_crs(assume_crs, path))
     return frame, notes
