@@ -23,6 +23,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Flask:
     _configure_extensions(app)
     _configure_security(app)
     _configure_templates(app)
+    _configure_routing(app)
     _register_blueprints(app)
     _register_cli(app)
     return app
@@ -61,6 +62,12 @@ def _configure_security(app: Flask) -> None:
     from participation.security import configure_security_headers
 
     configure_security_headers(app)
+
+
+def _configure_routing(app: Flask) -> None:
+    from participation.i18n import LanguageCodeConverter
+
+    app.url_map.converters["lang"] = LanguageCodeConverter
 
 
 def _configure_templates(app: Flask) -> None:

@@ -12,6 +12,7 @@ from functools import cache
 
 from babel import Locale
 from flask import current_app, g, request
+from werkzeug.routing import BaseConverter
 
 LANGUAGE_COOKIE = "lang"
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -56,3 +57,9 @@ def current_language() -> Language:
 
     locale = get_locale()
     return describe(str(locale) if locale else current_app.config["DEFAULT_LANGUAGE"])
+
+
+class LanguageCodeConverter(BaseConverter):
+    """Matches what can be a language code (``nl``, ``ar``, ``pt_BR``), so ``/login`` is never read as a language."""
+
+    regex = r"[a-z]{2,3}(?:_[A-Z]{2})?"

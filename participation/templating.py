@@ -32,7 +32,7 @@ def language_links() -> list[LanguageLink]:
             if request.query_string:
                 url += "?" + request.query_string.decode("latin-1")
         else:
-            url = url_for("language.switch", code=code) + "?" + urlencode({"next": request.full_path})
+            url = url_for("language.switch", code=code) + "?" + urlencode({"next": request.full_path.rstrip("?")})
         links.append(LanguageLink(code=code, native_name=describe(code).native_name, url=url, current=code == here))
     return links
 

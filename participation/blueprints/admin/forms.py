@@ -3,6 +3,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from participation.accounts.passwords import MIN_PASSWORD_LENGTH
@@ -11,7 +12,7 @@ from participation.models import Role
 
 class CreateStaffUserForm(FlaskForm):
     email = EmailField(_l("E-mail address"), validators=[DataRequired(_l("Fill in an e-mail address."))])
-    role = SelectField(_l("Role"), choices=[(role.value, role.label) for role in Role])
+    role = SelectField(_l("Role"))
     organisation = StringField(
         _l("Organisation"), validators=[DataRequired(_l("Fill in the organisation.")), Length(max=200)]
     )
@@ -27,4 +28,4 @@ class CreateStaffUserForm(FlaskForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         # Labels are translated per request, in the admin's own language.
-        self.role.choices = [(role.value, role.label) for role in Role]
+        self.role.choices = [SelectChoice(role.value, role.label) for role in Role]

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-bp = Blueprint("public", __name__, url_prefix="/<lang_code>", template_folder="templates")
+bp = Blueprint("public", __name__, url_prefix="/<lang:lang_code>", template_folder="templates")
 language_bp = Blueprint("language", __name__)
 
 from participation.blueprints.public import routes  # noqa: E402,F401

@@ -1,0 +1,68 @@
+"""Shipped catalogs are complete: nothing untranslated or fuzzy, placeholders intact, every catalog compiles,
+and every text in the code and templates is in every catalog."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from participation.cli.translate import extract
+from participation.config import DEFAULT_LANGUAGES
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+
+
+def load(language: str) -> Catalog:
+    with (TRANSLATIONS / language / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+@pytest.fixture(scope="module")
+def extracted_ids(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    template = tmp_path_factory.mktemp("pot") / "messages.pot"
+    extract(template)
+    with template.open("rb") as handle:
+        return {message.id for message in read_po(handle) if message.id}
+
+
+@pytest.mark.parametrize("language", DEFAULT_LANGUAGES)
+def test_catalog_is_complete_and_not_fuzzy(language: str) -> None:
+    catalog = load(language)
+    problems = [
+        message.id for message in catalog if message.id and (not message.string or message.fuzzy)
+    ]
+    assert problems == [], f"{language}: {len(problems)} untranslated or fuzzy, e.g. {problems[:3]}"
+
+
+@pytest.mark.parametrize("language", DEFAULT_LANGUAGES)
+def test_placeholders_survive_translation(language: str) -> None:
+    broken = [
+        message.id
+        for message in load(language)
+        if message.id and sorted(PLACEHOLDER.findall(str(message.id))) != sorted(PLACEHOLDER.findall(str(message.string)))
+    ]
+    assert broken == [], f"{language}: placeholders differ in {broken[:3]}"
+
+
+@pytest.mark.parametrize("language", DEFAULT_LANGUAGES)
+def test_catalog_compiles(language: str) -> None:
+    buffer = io.BytesIO()
+    write_mo(buffer, load(language))
+    assert buffer.getvalue()
+
+
+@pytest.mark.parametrize("language", DEFAULT_LANGUAGES)
+def test_catalog_holds_every_text_of_the_code(language: str, extracted_ids: set[str]) -> None:
+    present = {message.id for message in load(language) if message.id}
+    missing = sorted(extracted_ids - present)
+    assert missing == [], f"{language}: run `flask translate update` and translate {missing[:3]}"
+
+
+def test_each_shipped_language_has_a_catalog() -> None:
+    shipped = sorted(path.name for path in TRANSLATIONS.iterdir() if (path / "LC_MESSAGES").is_dir())
+    assert shipped == sorted(DEFAULT_LANGUAGES)
