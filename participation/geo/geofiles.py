@@ -41,6 +41,8 @@ def read_vector(path: Path, layer: str | None, assume_crs: str | None) -> tuple[
         except (DataSourceError, DataLayerError, ValueError, OSError) as exc:
             raise GeoImportError(path, [("", f"cannot read as a vector file: {exc}")]) from exc
     notes = [str(w.message) for w in caught]
+    if not isinstance(frame, geopandas.GeoDataFrame) or frame.geometry.isna().all():
+        raise GeoImportError(path, [("", "has no geometries: not a GeoPackage, GeoJSON or Shapefile layer")])
     if frame.crs is None:
         if assume_crs is None:
             raise GeoImportError(
