@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import shapely
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from participation.geo.boundaries import Boundaries
 from participation.models import Buurt, FocusArea, Wijk
+from participation.models.base import DbSession
 
 
 @dataclass
@@ -32,12 +32,12 @@ def _apply(row: object, values: dict[str, object], report: SyncReport) -> None:
 
 
 def sync_areas(
-    session: Session, boundaries: Boundaries, focus_codes: frozenset[str], focus_name: str, focus_setting: str
+    session: DbSession, boundaries: Boundaries, focus_codes: frozenset[str], focus_name: str, focus_setting: str
 ) -> SyncReport:
     """Make the database's wijken, buurten and focus area match ``boundaries``; flush, do not commit."""
     report = SyncReport()
     year = boundaries.year
-    polygons_by_wijk: dict[str, list[object]] = defaultdict(list)
+    polygons_by_wijk: dict[str, list[shapely.Geometry]] = defaultdict(list)
     for buurt, polygon in zip(boundaries.buurten, boundaries.buurt_polygons, strict=True):
         polygons_by_wijk[buurt.wijk_code].append(polygon)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
 
 from participation.models import Buurt, Wijk
+from participation.models.base import DbSession
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,11 @@ class WijkSummary:
     buurten_in_focus_area: int
 
 
-def latest_boundary_year(session: Session) -> int | None:
+def latest_boundary_year(session: DbSession) -> int | None:
     return session.scalar(select(func.max(Wijk.boundary_year)))
 
 
-def area_overview(session: Session) -> list[WijkSummary]:
+def area_overview(session: DbSession) -> list[WijkSummary]:
     """Every wijk of the newest boundary year, with how many of its buurten are in the focus area."""
     year = latest_boundary_year(session)
     if year is None:

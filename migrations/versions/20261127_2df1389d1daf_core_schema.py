@@ -17,7 +17,14 @@ branch_labels = None
 depends_on = None
 
 ORGANISATION_KINDS = (
-    "municipality", "housing_corporation", "police", "welfare", "care", "education", "programme_bureau", "other",
+    "municipality",
+    "housing_corporation",
+    "police",
+    "welfare",
+    "care",
+    "education",
+    "programme_bureau",
+    "other",
 )
 ROLES = ("professional", "analyst", "admin")
 
@@ -38,7 +45,9 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column(
             "kind",
-            sa.Enum(*ORGANISATION_KINDS, name="organisation_kind", native_enum=False, create_constraint=True, length=32),
+            sa.Enum(
+                *ORGANISATION_KINDS, name="organisation_kind", native_enum=False, create_constraint=True, length=32
+            ),
             nullable=False,
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_organisation")),

@@ -6,11 +6,11 @@ import secrets
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from participation.accounts.passwords import MIN_PASSWORD_LENGTH, hash_password, needs_rehash, verify_password
 from participation.audit import record
 from participation.models import Organisation, OrganisationKind, Role, StaffUser, utcnow
+from participation.models.base import DbSession
 
 
 class AccountError(ValueError):
@@ -29,7 +29,7 @@ def check_password_strength(password: str) -> None:
         raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def ensure_organisation(session: Session, name: str, kind: OrganisationKind | None = None) -> Organisation:
+def ensure_organisation(session: DbSession, name: str, kind: OrganisationKind | None = None) -> Organisation:
     """The organisation with this name, created when it does not exist yet."""
     organisation = session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower()))
     if organisation is None:
@@ -39,12 +39,12 @@ def ensure_organisation(session: Session, name: str, kind: OrganisationKind | No
     return organisation
 
 
-def find_by_email(session: Session, email: str) -> StaffUser | None:
+def find_by_email(session: DbSession, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == email.strip().lower()))
 
 
 def create_staff_user(
-    session: Session,
+    session: DbSession,
     *,
     email: str,
     password: str,
@@ -69,7 +69,7 @@ def create_staff_user(
     return user
 
 
-def authenticate(session: Session, email: str, password: str) -> StaffUser | None:
+def authenticate(session: DbSession, email: str, password: str) -> StaffUser | None:
     """The account these credentials open, or None; unknown and wrong cost the same time on purpose."""
     user = find_by_email(session, email)
     if not verify_password(user.password_hash if user else None, password) or user is None:
@@ -86,7 +86,7 @@ def authenticate(session: Session, email: str, password: str) -> StaffUser | Non
     return user
 
 
-def change_password(session: Session, user: StaffUser, current_password: str, new_password: str) -> None:
+def change_password(session: DbSession, user: StaffUser, current_password: str, new_password: str) -> None:
     if not verify_password(user.password_hash, current_password):
         raise AccountError("the current password is not correct")
     check_password_strength(new_password)

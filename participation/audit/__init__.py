@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from participation.models import AuditEvent, Base, StaffUser
+from participation.models.base import DbSession
 
 
 def record(
-    session: Session,
+    session: DbSession,
     action: str,
     *,
     actor: StaffUser | None = None,
@@ -30,5 +30,5 @@ def record(
     return event
 
 
-def recent_events(session: Session, limit: int = 200) -> list[AuditEvent]:
+def recent_events(session: DbSession, limit: int = 200) -> list[AuditEvent]:
     return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)))

@@ -17,19 +17,24 @@ translate = AppGroup("translate", help="Extract, update and compile the translat
 
 
 def _pybabel(*args: str) -> None:
-    CommandLineInterface().run(["pybabel", "-q", *args])
+    CommandLineInterface().run(["pybabel", "-q", *args])  # type: ignore[no-untyped-call]
 
 
 def extract(output: Path = TEMPLATE) -> None:
     _pybabel(
         "extract",
-        "-F", str(PROJECT_ROOT / "babel.cfg"),
-        "-k", "_l",
-        "--add-comments", "i18n:",
+        "-F",
+        str(PROJECT_ROOT / "babel.cfg"),
+        "-k",
+        "_l",
+        "--add-comments",
+        "i18n:",
         "--sort-by-file",
         "--no-wrap",
-        "--project", "participation",
-        "-o", str(output),
+        "--project",
+        "participation",
+        "-o",
+        str(output),
         str(PROJECT_ROOT / "participation"),
     )
 

@@ -97,7 +97,7 @@ class StaffUser(UserMixin, Base):
     organisation: Mapped[Organisation] = relationship(back_populates="members")
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         return self.active
 
     def get_id(self) -> str:

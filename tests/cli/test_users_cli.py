@@ -9,8 +9,17 @@ from participation.models import Role, StaffUser
 
 def test_users_create_reads_the_password_from_stdin(app: Flask, runner: FlaskCliRunner) -> None:
     result = runner.invoke(
-        args=["users", "create", "--email", "Analist@Example.org", "--role", "analyst",
-              "--organisation", "Programmabureau Dordt West", "--password-stdin"],
+        args=[
+            "users",
+            "create",
+            "--email",
+            "Analist@Example.org",
+            "--role",
+            "analyst",
+            "--organisation",
+            "Programmabureau Dordt West",
+            "--password-stdin",
+        ],
         input="a long password from a pipe\n",
     )
     assert result.exit_code == 0, result.output
@@ -25,8 +34,17 @@ def test_users_create_reads_the_password_from_stdin(app: Flask, runner: FlaskCli
 
 def test_users_create_refuses_a_short_password_and_saves_nothing(app: Flask, runner: FlaskCliRunner) -> None:
     result = runner.invoke(
-        args=["users", "create", "--email", "a@example.org", "--role", "admin", "--organisation", "X",
-              "--password-stdin"],
+        args=[
+            "users",
+            "create",
+            "--email",
+            "a@example.org",
+            "--role",
+            "admin",
+            "--organisation",
+            "X",
+            "--password-stdin",
+        ],
         input="short\n",
     )
     assert result.exit_code == 1
@@ -37,8 +55,17 @@ def test_users_create_refuses_a_short_password_and_saves_nothing(app: Flask, run
 
 def test_users_create_refuses_an_unknown_role(runner: FlaskCliRunner) -> None:
     result = runner.invoke(
-        args=["users", "create", "--email", "a@example.org", "--role", "mayor", "--organisation", "X",
-              "--password-stdin"],
+        args=[
+            "users",
+            "create",
+            "--email",
+            "a@example.org",
+            "--role",
+            "mayor",
+            "--organisation",
+            "X",
+            "--password-stdin",
+        ],
         input="a long enough password\n",
     )
     assert result.exit_code == 2
@@ -46,8 +73,17 @@ def test_users_create_refuses_an_unknown_role(runner: FlaskCliRunner) -> None:
 
 
 def test_users_create_refuses_a_second_account_for_the_same_address(runner: FlaskCliRunner) -> None:
-    args = ["users", "create", "--email", "dup@example.org", "--role", "professional", "--organisation", "Welzijn",
-            "--password-stdin"]
+    args = [
+        "users",
+        "create",
+        "--email",
+        "dup@example.org",
+        "--role",
+        "professional",
+        "--organisation",
+        "Welzijn",
+        "--password-stdin",
+    ]
     assert runner.invoke(args=args, input="a long enough password\n").exit_code == 0
     second = runner.invoke(args=args, input="a long enough password\n")
     assert second.exit_code == 1

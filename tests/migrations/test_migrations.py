@@ -1,5 +1,6 @@
 """The Alembic migrations build exactly the schema the models describe, from empty and from the previous revision."""
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +14,6 @@ from flask_migrate import downgrade, upgrade
 
 from participation.extensions import db
 from tests.conftest import _postgres_database_for_worker
-
-import os
 
 
 @pytest.fixture

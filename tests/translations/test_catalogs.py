@@ -33,18 +33,19 @@ def extracted_ids(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 @pytest.mark.parametrize("language", DEFAULT_LANGUAGES)
 def test_catalog_is_complete_and_not_fuzzy(language: str) -> None:
     catalog = load(language)
-    problems = [
-        message.id for message in catalog if message.id and (not message.string or message.fuzzy)
-    ]
+    problems = [message.id for message in catalog if message.id and (not message.string or message.fuzzy)]
     assert problems == [], f"{language}: {len(problems)} untranslated or fuzzy, e.g. {problems[:3]}"
 
 
 @pytest.mark.parametrize("language", DEFAULT_LANGUAGES)
 def test_placeholders_survive_translation(language: str) -> None:
+    def placeholders(text: object) -> list[str]:
+        return sorted(PLACEHOLDER.findall(str(text)))
+
     broken = [
         message.id
         for message in load(language)
-        if message.id and sorted(PLACEHOLDER.findall(str(message.id))) != sorted(PLACEHOLDER.findall(str(message.string)))
+        if message.id and placeholders(message.id) != placeholders(message.string)
     ]
     assert broken == [], f"{language}: placeholders differ in {broken[:3]}"
 

@@ -59,9 +59,7 @@ def password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            change_password(
-                db.session, current_user, form.current_password.data or "", form.new_password.data or ""
-            )
+            change_password(db.session, current_user, form.current_password.data or "", form.new_password.data or "")
         except AccountError:
             form.current_password.errors = [_("Your current password is not correct.")]
         else:

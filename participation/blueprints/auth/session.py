@@ -24,7 +24,7 @@ def load_user(user_id: str) -> StaffUser | None:
 def configure_login(app: Flask, login_manager: LoginManager) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = _l("Please sign in to see this page.")  # type: ignore[assignment]
+    login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)

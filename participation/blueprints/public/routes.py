@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, current_app, g, redirect, render_template, request, url_for
+from flask import abort, current_app, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
 
 from participation.blueprints.public import bp, language_bp
 from participation.i18n import LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE, is_supported, select_locale
