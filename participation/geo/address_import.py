@@ -54,9 +54,7 @@ def _number(text: str) -> float:
     return value
 
 
-def _columns(
-    header: list[str], crs_name: str | None, problems: ProblemCollector
-) -> tuple[dict[str, str], str]:
+def _columns(header: list[str], crs_name: str | None, problems: ProblemCollector) -> tuple[dict[str, str], str]:
     """Which header column holds what, and the CRS of the coordinates (EPSG:28992 or EPSG:4326)."""
     found = {
         key: find_column(header, aliases)
@@ -126,9 +124,7 @@ def import_addresses(source: Path, geodata_dir: Path, *, crs: str | None = None)
             problems.add(where, f"house number {raw_number!r} is not a whole number from 1 to 99999")
             continue
         number = int(raw_number)
-        addition = normalise_addition(
-            "".join(row[columns[k]] or "" for k in ("letter", "addition") if k in columns)
-        )
+        addition = normalise_addition("".join(row[columns[k]] or "" for k in ("letter", "addition") if k in columns))
         street = (row[columns["street"]] or "").strip()
         if not street:
             problems.add(where, "empty street name")
@@ -143,8 +139,7 @@ def import_addresses(source: Path, geodata_dir: Path, *, crs: str | None = None)
             names = "x, y in RD New" if the_crs == RD_NEW else "lon, lat in WGS84"
             problems.add(
                 where,
-                f"coordinates ({first}, {second}) as {names} lie outside the Netherlands; "
-                "swapped, or in another CRS?",
+                f"coordinates ({first}, {second}) as {names} lie outside the Netherlands; swapped, or in another CRS?",
             )
             continue
         key = (postcode, number, addition)

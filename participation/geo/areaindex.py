@@ -26,9 +26,7 @@ class AreaIndex:
     Points on an edge shared by two polygons go to the polygon listed first.
     """
 
-    def __init__(
-        self, polygons: NDArray[np.object_], cell_degrees: tuple[float, float] = DEFAULT_CELL_DEGREES
-    ) -> None:
+    def __init__(self, polygons: NDArray[np.object_], cell_degrees: tuple[float, float] = DEFAULT_CELL_DEGREES) -> None:
         self._polygons = polygons
         shapely.prepare(polygons)
         minx, miny, maxx, maxy = (float(v) for v in shapely.total_bounds(polygons))

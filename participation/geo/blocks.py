@@ -75,9 +75,7 @@ def block_id(lat: float, lon: float) -> str:
     return block_id_for_rd(*wgs84_to_rd(lat, lon))
 
 
-def block_corners(
-    xs: NDArray[np.float64], ys: NDArray[np.float64]
-) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+def block_corners(xs: NDArray[np.float64], ys: NDArray[np.float64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """South-west corners (RD New, metres) of the blocks holding many RD points; vectorised."""
     bx = (np.floor(xs / BLOCK_SIZE_M) * BLOCK_SIZE_M).astype(np.int64)
     by = (np.floor(ys / BLOCK_SIZE_M) * BLOCK_SIZE_M).astype(np.int64)

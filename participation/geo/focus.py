@@ -20,9 +20,7 @@ def resolve_focus_area(setting: str, boundaries: Boundaries) -> frozenset[str]:
     else:
         wanted = [part.strip().upper() for part in value.split(",") if part.strip()]
         if not wanted:
-            raise FocusAreaError(
-                "FOCUS_AREA is empty; use 'kern', 'ruim' or a comma-separated list of buurt codes"
-            )
+            raise FocusAreaError("FOCUS_AREA is empty; use 'kern', 'ruim' or a comma-separated list of buurt codes")
         known = set(boundaries.buurt_codes())
         unknown = [code for code in wanted if code not in known]
         if unknown:

@@ -139,6 +139,11 @@ class Geocoder:
     def year(self) -> int:
         return self.boundaries.year
 
+    @property
+    def area_index(self) -> AreaIndex:
+        """The point-in-buurt index (positions into boundaries.buurten), for callers that need only that."""
+        return self._index
+
     def locate(self, lat: float, lon: float) -> Location:
         """Where one WGS84 point lies; an explicit outside answer when it is not in the municipality."""
         _check_coordinates(lat, lon)

@@ -105,6 +105,4 @@ def import_streets(
     features = [({"name": names[row]}, rounded(geometries[row])) for row in chosen]
     path = streets_path(geodata_dir)
     write_file_atomically(path, feature_collection_text("streets", features))
-    return StreetImport(
-        path, len(chosen), len({names[row] for row in chosen}), unnamed, len(kept) - len(chosen), notes
-    )
+    return StreetImport(path, len(chosen), len({names[row] for row in chosen}), unnamed, len(kept) - len(chosen), notes)

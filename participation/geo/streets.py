@@ -75,9 +75,7 @@ class StreetRegister:
     ) -> NDArray[np.object_]:
         """Nearest street name per RD point (None where no street is within max_distance); vectorised."""
         result = np.full(xs.shape, None, dtype=object)
-        points, streets = self._tree.query_nearest(
-            shapely.points(xs, ys), max_distance=max_distance, all_matches=False
-        )
+        points, streets = self._tree.query_nearest(shapely.points(xs, ys), max_distance=max_distance, all_matches=False)
         result[points] = self._names[streets]
         return result
 
