@@ -123,7 +123,7 @@ def import_boundaries(
 
     buurten: list[tuple[dict[str, Any], shapely.Geometry]] = []
     wijk_names: dict[str, str] = {}
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, int]] = {}  # buurtcode -> (feature number, position in buurten)
     for position, (row_index, row) in enumerate(selected.iterrows()):
         code = _text(row[cols["buurtcode"]]).upper()
         where = f"feature {int(str(row_index)) + 1} ({code or 'no buurtcode'})"
@@ -131,9 +131,6 @@ def import_boundaries(
         if match is None or match.group(1) != municipality[2:]:
             problems.add(where, f"buurtcode {code!r} is not of the form BU{municipality[2:]}wwbb")
             continue
-        if code in seen:
-            problems.add(where, f"buurtcode {code} also on feature {seen[code]}")
-        seen[code] = int(str(row_index)) + 1
         wijkcode = f"WK{match.group(1)}{match.group(2)}"
         given_wijk = _text(row[cols["wijkcode"]]).upper() if cols["wijkcode"] else wijkcode
         if given_wijk != wijkcode:
@@ -148,6 +145,17 @@ def import_boundaries(
         if far[position]:
             problems.add(where, "coordinates lie outside the Netherlands after reprojection; wrong CRS?")
             continue
+        if code in seen:
+            # Single-part exports split a buurt over several features; same code and name means one buurt.
+            feature, earlier = seen[code]
+            properties, first_part = buurten[earlier]
+            if properties["buurtnaam"] != name:
+                problems.add(where, f"buurtcode {code} also on feature {feature}, with another name")
+            else:
+                buurten[earlier] = (properties, rounded(shapely.union_all([first_part, shapely.make_valid(geometry)])))
+                notes.append(f"{where}: joined to feature {feature}, a part of the same buurt")
+            continue
+        seen[code] = (int(str(row_index)) + 1, len(buurten))
         flag = _text(row[cols["dordt_west"]]).lower() if cols["dordt_west"] else carried.get(code, "")
         if cols["dordt_west"] and flag not in DORDT_WEST_FLAGS:
             problems.add(where, f"dordt_west {flag!r} is not one of {', '.join(DORDT_WEST_FLAGS)}")

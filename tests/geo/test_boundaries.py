@@ -93,9 +93,7 @@ def test_relocate_against_an_older_year_and_report_moves(geodata_dir: Path, tmp_
     assert old.focus_area.tolist()[0] and new.focus_area.tolist()[0]
     assert old.buurt_codes().tolist()[0] == new.buurt_codes().tolist()[0] == "BU05050100"
     moves = moved_points(old.buurt_codes(), new)
-    assert sum(moves.values()) == sum(
-        a != b for a, b in zip(old.buurt_codes(), new.buurt_codes(), strict=True)
-    )
+    assert sum(moves.values()) == sum(a != b for a, b in zip(old.buurt_codes(), new.buurt_codes(), strict=True))
 
 
 def test_import_needs_a_year(geodata_dir: Path, tmp_path: Path) -> None:
@@ -152,3 +150,22 @@ def test_file_without_crs_is_refused_unless_one_is_given(geodata_dir: Path, tmp_
     with pytest.raises(GeoImportError, match="outside the Netherlands"):
         import_boundaries(source, geodata_dir, crs="EPSG:4326")
     assert import_boundaries(source, geodata_dir, crs="EPSG:28992").buurten == 132
+
+
+def test_a_buurt_split_over_features_is_joined_but_a_clash_is_an_error(geodata_dir: Path, tmp_path: Path) -> None:
+    frame = _read(BUURTEN_2024)
+    extra = frame.iloc[[0]].copy()
+    extra["geometry"] = extra.geometry.translate(0.0001, 0.0)
+    source = tmp_path / "parts.geojson"
+    geopandas.GeoDataFrame([*frame.to_dict("records"), *extra.to_dict("records")], crs=4326).to_file(
+        source, engine="pyogrio"
+    )
+    result = import_boundaries(source, geodata_dir)
+    assert result.buurten == 132 and any("feature 133" in note and "feature 1" in note for note in result.notes)
+
+    extra["buurtnaam"] = "Andere naam"
+    geopandas.GeoDataFrame([*frame.to_dict("records"), *extra.to_dict("records")], crs=4326).to_file(
+        source, engine="pyogrio"
+    )
+    with pytest.raises(GeoImportError, match=r"feature 133 \(BU05050100\): buurtcode BU05050100 also on feature 1"):
+        import_boundaries(source, geodata_dir)

@@ -48,9 +48,7 @@ FAR_POINTS = {
 
 
 @pytest.mark.parametrize("row", BUURT_POINTS, ids=[row["buurtcode"] for row in BUURT_POINTS])
-def test_inside_point_of_every_buurt_locates_to_that_buurt_and_wijk(
-    geocoder: Geocoder, row: dict[str, str]
-) -> None:
+def test_inside_point_of_every_buurt_locates_to_that_buurt_and_wijk(geocoder: Geocoder, row: dict[str, str]) -> None:
     location = geocoder.locate(float(row["lat"]), float(row["lon"]))
     assert location.inside
     assert location.buurt is not None and location.wijk is not None
@@ -68,9 +66,7 @@ def test_river_points_are_clear_of_the_border() -> None:
     outline = json.loads((SHARED_GEODATA / "dordrecht_gemeente_2024.geojson").read_text(encoding="utf-8"))
     municipality = shapely.from_geojson(json.dumps(outline["features"][0]["geometry"]))
     to_rd = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
-    municipality_rd = shapely.transform(
-        municipality, lambda c: np.column_stack(to_rd.transform(c[:, 0], c[:, 1]))
-    )
+    municipality_rd = shapely.transform(municipality, lambda c: np.column_stack(to_rd.transform(c[:, 0], c[:, 1])))
     for name, (lat, lon) in RIVER_POINTS.items():
         point = shapely.Point(*to_rd.transform(lon, lat))
         assert not municipality_rd.contains(point), name

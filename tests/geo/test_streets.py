@@ -25,9 +25,7 @@ STREETS_RD = [
 ]
 
 
-def street_file(
-    tmp_path: Path, name: str = "streets.gpkg", rows: list[Any] | None = None, crs: bool = True
-) -> Path:
+def street_file(tmp_path: Path, name: str = "streets.gpkg", rows: list[Any] | None = None, crs: bool = True) -> Path:
     """A street file in RD New; crs=False drops the CRS (a shapefile without its .prj)."""
     rows = STREETS_RD if rows is None else rows
     frame = geopandas.GeoDataFrame(
