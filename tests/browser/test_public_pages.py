@@ -49,6 +49,17 @@ def test_other_pages_have_no_accessibility_violations(live_server: str, phone_pa
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_pages_fit_a_320_pixel_screen(live_server: str, browser, language: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 320, "height": 568})
+    page = context.new_page()
+    for path in ("/", "/privacy", "/accessibility"):
+        page.goto(f"{live_server}/{language}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    context.close()
+
+
+@pytest.mark.browser
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(live_server: str, phone_page: Page) -> None:
     phone_page.goto(f"{live_server}/nl/")
     phone_page.keyboard.press("Tab")

@@ -3,13 +3,15 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from participation.accounts import AccountError, authenticate, change_password
 from participation.audit import record
 from participation.blueprints.auth import bp
 from participation.blueprints.auth.forms import ChangePasswordForm, LoginForm, LogoutForm
+from participation.blueprints.auth.guards import requires_role
 from participation.extensions import db, limiter
+from participation.models import Role
 from participation.web import safe_local_path
 
 
@@ -42,7 +44,7 @@ def login() -> ResponseReturnValue:
 
 
 @bp.post("/logout")
-@login_required
+@requires_role(Role.PROFESSIONAL)
 def logout() -> ResponseReturnValue:
     form = LogoutForm()
     if form.validate_on_submit():
@@ -54,7 +56,7 @@ def logout() -> ResponseReturnValue:
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
-@login_required
+@requires_role(Role.PROFESSIONAL)
 def password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
