@@ -12,11 +12,14 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from participation.extensions import db
 from participation.geo.address_import import import_addresses
 from participation.geo.boundary_import import import_boundaries
 from participation.geo.errors import GeoDataError
-from participation.geo.geocoder import Geocoder, clear_geocoder_cache, load_geocoder
+from participation.geo.geocoder import Geocoder, clear_geocoder_cache
 from participation.geo.street_import import import_streets
+from participation.geocoding import current_geocoder
+from participation.locations import regeocode
 
 geo = AppGroup("geo", help="Geodata: import boundaries and registers, locate points.")
 
@@ -29,9 +32,9 @@ def _geodata_dir() -> Path:
     return Path(current_app.config["GEODATA_DIR"])
 
 
-def _geocoder() -> Geocoder:
+def _geocoder(year: int | None = None) -> Geocoder:
     try:
-        return load_geocoder(_geodata_dir(), current_app.config["FOCUS_AREA"])
+        return current_geocoder(year)
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
 
@@ -145,3 +148,18 @@ def locate(point: tuple[str, ...]) -> None:
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="LAT LON") from error
     click.echo(_dump(_geocoder().locate(lat, lon).to_json_dict()))
+
+
+@geo.command("regeocode")
+@click.option("--year", type=int, required=True, help="Boundary year to move every stored location to.")
+def regeocode_command(year: int) -> None:
+    """Move every location stored on older boundaries to the boundaries of YEAR, in one batch."""
+    geocoder = _geocoder(year)
+    report = regeocode(db.session, geocoder)
+    db.session.commit()
+    click.echo(
+        f"Looked again at {report.examined} locations on boundaries older than {year}; "
+        f"{report.moved_total} changed buurt."
+    )
+    for (before, after), count in sorted(report.moved.items(), key=lambda item: (-item[1], str(item[0]))):
+        click.echo(f"  {before or 'outside'} -> {after or 'outside'}: {count}")

@@ -3,6 +3,7 @@
 from participation.models.areas import Buurt, FocusArea, Wijk
 from participation.models.audit import AuditEvent
 from participation.models.base import Base, utcnow
+from participation.models.locations import LocationPrecision, StoredLocation
 from participation.models.staff import Organisation, OrganisationKind, Role, StaffUser
 
 __all__ = [
@@ -10,10 +11,12 @@ __all__ = [
     "Base",
     "Buurt",
     "FocusArea",
+    "LocationPrecision",
     "Organisation",
     "OrganisationKind",
     "Role",
     "StaffUser",
+    "StoredLocation",
     "Wijk",
     "utcnow",
 ]

@@ -1,5 +1,6 @@
 """Declarative base with a metadata naming convention, so that Alembic migrations name constraints stably."""
 
+import enum
 from datetime import UTC, datetime
 from typing import Any, TypeAlias
 
@@ -22,6 +23,11 @@ DbSession: TypeAlias = Session | scoped_session[Any]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_values(enum_class: type[enum.Enum]) -> list[str]:
+    """Store enums by value (what migrations and other tools see), not by Python member name."""
+    return [str(member.value) for member in enum_class]
 
 
 def utcnow() -> datetime:

@@ -10,7 +10,7 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.models.base import Base, UTCDateTime, utcnow
+from participation.models.base import Base, UTCDateTime, enum_values, utcnow
 
 
 class Role(enum.StrEnum):
@@ -50,10 +50,6 @@ class OrganisationKind(enum.StrEnum):
     OTHER = "other"
 
 
-def _enum_values(enum_class: type[enum.Enum]) -> list[str]:
-    return [str(member.value) for member in enum_class]
-
-
 class Organisation(Base):
     """A partner of the alliance that staff members work for."""
 
@@ -67,7 +63,7 @@ class Organisation(Base):
             native_enum=False,
             create_constraint=True,
             name="organisation_kind",
-            values_callable=_enum_values,
+            values_callable=enum_values,
             length=32,
         ),
         default=OrganisationKind.OTHER,
@@ -85,7 +81,7 @@ class StaffUser(UserMixin, Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, create_constraint=True, name="role", values_callable=_enum_values, length=16)
+        Enum(Role, native_enum=False, create_constraint=True, name="role", values_callable=enum_values, length=16)
     )
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
