@@ -41,6 +41,8 @@ class RegeocodeReport:
     year: int
     examined: int = 0
     moved: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)
+    # Locations chosen from a list carry no point: they move only when their buurt code still exists.
+    kept_without_point: Counter[str] = field(default_factory=Counter)
 
     @property
     def moved_total(self) -> int:
@@ -53,16 +55,18 @@ def regeocode(session: DbSession, geocoder: Geocoder) -> RegeocodeReport:
     Points are relocated from what was stored (the block centre without consent), so no precision is invented.
     """
     report = RegeocodeReport(year=geocoder.year)
+    older = StoredLocation.boundary_year < geocoder.year
+    _move_area_only_locations(session, geocoder, report)
     query = (
         select(StoredLocation)
-        .where(StoredLocation.boundary_year < geocoder.year)
+        .where(older, StoredLocation.latitude.is_not(None), StoredLocation.longitude.is_not(None))
         .order_by(StoredLocation.id)
         .execution_options(yield_per=REGEOCODE_BATCH_SIZE)
     )
     for rows in session.scalars(query).partitions():
         batch = geocoder.locate_many(
-            np.fromiter((row.latitude for row in rows), dtype=np.float64, count=len(rows)),
-            np.fromiter((row.longitude for row in rows), dtype=np.float64, count=len(rows)),
+            np.array([row.latitude for row in rows], dtype=np.float64),
+            np.array([row.longitude for row in rows], dtype=np.float64),
         )
         for position, row in enumerate(rows):
             location = batch.location(position)
@@ -79,3 +83,19 @@ def regeocode(session: DbSession, geocoder: Geocoder) -> RegeocodeReport:
         report.examined += len(rows)
     session.flush()
     return report
+
+
+def _move_area_only_locations(session: DbSession, geocoder: Geocoder, report: RegeocodeReport) -> None:
+    buurten = {buurt.code: buurt for buurt in geocoder.boundaries.buurten}
+    rows = session.scalars(
+        select(StoredLocation).where(StoredLocation.boundary_year < geocoder.year, StoredLocation.latitude.is_(None))
+    ).all()
+    for row in rows:
+        report.examined += 1
+        buurt = buurten.get(row.buurt_code or "")
+        if buurt is None:
+            report.kept_without_point[row.buurt_code or "?"] += 1
+            continue
+        row.wijk_code = buurt.wijk_code
+        row.in_focus_area = buurt.code in geocoder.focus_codes
+        row.boundary_year = geocoder.year

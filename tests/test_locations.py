@@ -57,6 +57,21 @@ def test_a_point_outside_is_stored_as_outside(geocoder) -> None:  # type: ignore
     assert row.buurt_code is None and row.wijk_code is None and row.block_id is None
 
 
+def chosen_from_list(buurt_code: str, wijk_code: str) -> StoredLocation:
+    return StoredLocation(
+        latitude=None,
+        longitude=None,
+        precision=LocationPrecision.BUURT,
+        inside=True,
+        boundary_year=2024,
+        wijk_code=wijk_code,
+        buurt_code=buurt_code,
+        block_id=None,
+        street_name=None,
+        in_focus_area=False,
+    )
+
+
 def newer_boundaries(root: Path, renamed_from: str, renamed_to: str) -> Path:
     """A geodata directory with 2024 and a made-up 2025 in which one buurt got a new code."""
     shutil.copytree(GEODATA / "boundaries" / "2024", root / "boundaries" / "2024")
@@ -86,25 +101,28 @@ def test_regeocode_moves_every_location_to_the_newer_boundaries(
                 place(old, *a_point_in(old, "BU05050300"), exact_consent=False),
                 place(old, *a_point_in(old, "BU05050100"), exact_consent=True),
                 place(old, *ROTTERDAM, exact_consent=False),
+                chosen_from_list("BU05050300", "WK050503"),
+                chosen_from_list("BU05050100", "WK050501"),
             ]
         )
         db.session.commit()
 
     result = app.test_cli_runner().invoke(args=["geo", "regeocode", "--year", "2025"])
     assert result.exit_code == 0, result.output
-    assert "Looked again at 3 locations" in result.output
+    assert "Looked again at 5 locations" in result.output
     assert "1 changed buurt" in result.output
     assert "BU05050300 -> BU05050399: 1" in result.output
+    assert "BU05050300: 1 chosen from a list, without a point" in result.output
 
     with app.app_context():
         rows = db.session.scalars(select(StoredLocation).order_by(StoredLocation.id)).all()
-        assert [row.boundary_year for row in rows] == [2025, 2025, 2025]
-        assert [row.buurt_code for row in rows] == ["BU05050399", "BU05050100", None]
+        assert [row.boundary_year for row in rows] == [2025, 2025, 2025, 2024, 2025]
+        assert [row.buurt_code for row in rows] == ["BU05050399", "BU05050100", None, "BU05050300", "BU05050100"]
         # "kern" follows the boundaries' own dordt_west flag, which the renamed buurt keeps.
         assert rows[0].in_focus_area is True
 
     again = app.test_cli_runner().invoke(args=["geo", "regeocode", "--year", "2025"])
-    assert "Looked again at 0 locations" in again.output
+    assert "Looked again at 1 locations" in again.output  # only the one whose buurt is gone
 
 
 def test_regeocode_to_a_year_without_boundaries_is_a_clear_error(app: Flask) -> None:

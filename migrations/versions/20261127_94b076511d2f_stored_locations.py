@@ -20,11 +20,20 @@ def upgrade() -> None:
     op.create_table(
         "stored_location",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("latitude", sa.Float(), nullable=False),
-        sa.Column("longitude", sa.Float(), nullable=False),
+        sa.Column("latitude", sa.Float(), nullable=True),
+        sa.Column("longitude", sa.Float(), nullable=True),
         sa.Column(
             "precision",
-            sa.Enum("exact", "block", name="location_precision", native_enum=False, create_constraint=True, length=8),
+            sa.Enum(
+                "exact",
+                "block",
+                "street",
+                "buurt",
+                name="location_precision",
+                native_enum=False,
+                create_constraint=True,
+                length=8,
+            ),
             nullable=False,
         ),
         sa.Column("inside", sa.Boolean(), nullable=False),

@@ -60,9 +60,7 @@ def import_boundaries_command(
 ) -> None:
     """CBS wijk- en buurtkaart buurten (GeoPackage, GeoJSON or Shapefile, any CRS)."""
     try:
-        result = import_boundaries(
-            source, _geodata_dir(), municipality=municipality, year=year, layer=layer, crs=crs
-        )
+        result = import_boundaries(source, _geodata_dir(), municipality=municipality, year=year, layer=layer, crs=crs)
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
     clear_geocoder_cache()
@@ -163,3 +161,5 @@ def regeocode_command(year: int) -> None:
     )
     for (before, after), count in sorted(report.moved.items(), key=lambda item: (-item[1], str(item[0]))):
         click.echo(f"  {before or 'outside'} -> {after or 'outside'}: {count}")
+    for code, count in sorted(report.kept_without_point.items()):
+        click.echo(f"  {code}: {count} chosen from a list, without a point; buurt gone in {year}, left on older codes")

@@ -16,6 +16,8 @@ class LocationPrecision(enum.StrEnum):
 
     EXACT = "exact"
     BLOCK = "block"  # the centre of the CBS 100 m block that holds the point
+    STREET = "street"  # a street chosen from a list: codes only, no point of the person's own
+    BUURT = "buurt"  # a buurt chosen from a list: codes only
 
 
 class StoredLocation(Base):
@@ -28,8 +30,8 @@ class StoredLocation(Base):
     __tablename__ = "stored_location"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    latitude: Mapped[float] = mapped_column(Float)
-    longitude: Mapped[float] = mapped_column(Float)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     precision: Mapped[LocationPrecision] = mapped_column(
         Enum(
             LocationPrecision,
