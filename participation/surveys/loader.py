@@ -87,6 +87,14 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Path, str, bool]:
     if error.validator == "pattern":
         return path, f"{where}: {instance!r} is not allowed here (it must match {error.validator_value})", False
     if error.validator == "oneOf" and path and path[-1] in ("title", "introduction", "text", "help", "label"):
+        if isinstance(instance, dict):
+            for sub in error.context or ():
+                inner: Path = tuple(sub.absolute_path)
+                if len(inner) > len(path) and sub.validator in ("type", "minLength"):
+                    return inner, (
+                        f"{dotted(inner)}: this text is empty or not a text "
+                        "(put a text that contains a comma or colon in quotes)"
+                    ), True
         return path, f"{where}: give a text per language, like  nl: Tekst  (no empty texts)", False
     if error.validator == "propertyNames":
         return path, f"{where}: {instance!r} is not a language code like nl or en", True
