@@ -38,9 +38,11 @@ def _configure_proxy(app: Flask) -> None:
 
 
 def _configure_extensions(app: Flask) -> None:
+    from participation.database import install_sqlite_pragmas
     from participation.extensions import babel, csrf, db, limiter, login_manager, migrate
     from participation.i18n import select_locale
 
+    install_sqlite_pragmas()
     db.init_app(app)
     migrate.init_app(
         app,
@@ -78,6 +80,7 @@ def _configure_templates(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.admin import bp as admin_bp
+    from participation.blueprints.assets import bp as assets_bp
     from participation.blueprints.auth import bp as auth_bp
     from participation.blueprints.bureau import bp as bureau_bp
     from participation.blueprints.errors import register_error_handlers
@@ -85,8 +88,9 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.public import bp as public_bp
     from participation.blueprints.public import language_bp
     from participation.blueprints.staff import bp as staff_bp
+    from participation.blueprints.survey import bp as survey_bp
 
-    for blueprint in (public_bp, language_bp, auth_bp, staff_bp, bureau_bp, admin_bp, health_bp):
+    for blueprint in (public_bp, survey_bp, language_bp, auth_bp, staff_bp, bureau_bp, admin_bp, health_bp, assets_bp):
         app.register_blueprint(blueprint)
     register_error_handlers(app)
 

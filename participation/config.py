@@ -48,6 +48,7 @@ _PARSERS: dict[str, Any] = {
     "FOCUS_AREA": str,
     "FOCUS_AREA_NAME": str,
     "GEODATA_DIR": str,
+    "SURVEYS_DIR": str,
     "TILE_URL": str,
     "TILE_ATTRIBUTION": str,
     "RATELIMIT_STORAGE_URI": str,
@@ -70,6 +71,7 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "FOCUS_AREA": "kern",
         "FOCUS_AREA_NAME": "Dordt West",
         "GEODATA_DIR": str(PROJECT_ROOT / "geodata"),
+        "SURVEYS_DIR": str(PROJECT_ROOT / "surveys"),
         # PDOK BRT achtergrondkaart: the Dutch government's own base map, free to use.
         "TILE_URL": "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
         "TILE_ATTRIBUTION": "Kaartgegevens &copy; Kadaster",

@@ -1,4 +1,4 @@
-"""Flask CLI commands, one module per group: ``flask users``, ``flask translate``, ``flask content``, ``flask geo``."""
+"""Flask CLI commands, one module per group: users, translate, content, geo, surveys."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ from flask import Flask
 
 
 def register_commands(app: Flask) -> None:
+    from participation.cli import survey_import  # noqa: F401 - adds import and campaign to the surveys group
     from participation.cli.content import content
+    from participation.cli.geo import geo
+    from participation.cli.surveys import surveys
     from participation.cli.translate import translate
     from participation.cli.users import users
 
-    for group in (users, translate, content):
+    for group in (users, translate, content, geo, surveys):
         app.cli.add_command(group)
-    try:
-        from participation.cli.geo import geo
-    except ImportError:  # pragma: no cover - the geo commands arrive with the geodata module
-        return
-    app.cli.add_command(geo)

@@ -9,10 +9,13 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from participation.area_sync import sync_areas
+from participation.cli.surveys import read_definition_file
 from participation.extensions import db
 from participation.geo.boundaries import load_boundaries
 from participation.geo.errors import GeoDataError
 from participation.geo.focus import resolve_focus_area
+from participation.responses.publishing import default_survey_files, publish
+from participation.surveys.problems import DefinitionError
 
 content = AppGroup("content", help="Load the default content.")
 
@@ -33,3 +36,12 @@ def load() -> None:
         f"{len(focus_codes)} in {config['FOCUS_AREA_NAME']}; "
         f"{report.created} created, {report.updated} updated."
     )
+    for path in default_survey_files(Path(config["SURVEYS_DIR"])):
+        try:
+            definition = read_definition_file(path)
+        except DefinitionError as error:
+            raise click.ClickException("\n".join(problem.describe(str(path)) for problem in error.problems)) from error
+        result = publish(db.session, definition)
+        db.session.commit()
+        state = "published as version" if result.created else "unchanged, version"
+        click.echo(f"Survey {definition.slug}: {state} {result.version.number}.")

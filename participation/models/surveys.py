@@ -100,6 +100,7 @@ class ResponseDraft(Base):
     response_id: Mapped[int | None] = mapped_column(ForeignKey("survey_response.id", ondelete="SET NULL"))
 
     survey_version: Mapped[SurveyVersion] = relationship()
+    campaign: Mapped[Campaign | None] = relationship()
     response: Mapped[SurveyResponse | None] = relationship()
 
 

@@ -2,7 +2,9 @@
 
 from flask import Blueprint
 
-bp = Blueprint("public", __name__, url_prefix="/<lang:lang_code>", template_folder="templates")
+from participation.blueprints.localized import localized_blueprint
+
+bp = localized_blueprint("public", __name__, template_folder="templates")
 language_bp = Blueprint("language", __name__)
 
 from participation.blueprints.public import routes  # noqa: E402,F401

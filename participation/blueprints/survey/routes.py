@@ -1,0 +1,197 @@
+"""Views of the resident flow: thin, each parses the request, calls the responses domain and renders."""
+
+from __future__ import annotations
+
+from flask import abort, g, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
+
+from participation.blueprints.survey import bp
+from participation.blueprints.survey.pages import PageForm, page_context
+from participation.blueprints.survey.session_drafts import (
+    current_draft,
+    forget_draft,
+    remember_draft,
+    remember_receipt,
+    shown_receipt,
+)
+from participation.extensions import db, limiter
+from participation.geocoding import current_geocoder
+from participation.models import Campaign, ResponseChannel, ResponseDraft, SurveyVersion
+from participation.responses.drafts import find_draft, save_answers, start_draft
+from participation.responses.publishing import current_version, definition_of, find_survey
+from participation.responses.submission import SubmissionRejected, submit
+from participation.surveys.model import SurveyDefinition
+
+RESUME_CODES_KEY = "survey_resume_codes"
+
+
+def _published(slug: str) -> tuple[SurveyVersion, SurveyDefinition]:
+    version = current_version(db.session, slug)
+    if version is None:
+        abort(404)
+    return version, definition_of(version)
+
+
+def _campaign(slug: str, name: str | None) -> Campaign | None:
+    survey = find_survey(db.session, slug)
+    if survey is None or not name:
+        return None
+    return next((campaign for campaign in survey.campaigns if campaign.name == name), None)
+
+
+def _draft_or_intro(slug: str) -> ResponseDraft | ResponseReturnValue:
+    draft = current_draft(slug)
+    if draft is None:
+        return redirect(url_for("survey.intro", slug=slug))
+    return draft
+
+
+@bp.get("/s/<slug>/")
+def intro(slug: str) -> ResponseReturnValue:
+    _version, definition = _published(slug)
+    campaign = _campaign(slug, request.args.get("c"))
+    return render_template(
+        "survey/intro.html",
+        definition=definition,
+        campaign=campaign,
+        draft=current_draft(slug),
+        page_count=len(definition.pages),
+    )
+
+
+@bp.post("/s/<slug>/start")
+@limiter.limit("30 per hour")
+def start(slug: str) -> ResponseReturnValue:
+    version, _definition = _published(slug)
+    draft, code = start_draft(db.session, version, _language(), _campaign(slug, request.form.get("campaign")))
+    db.session.commit()
+    remember_draft(slug, draft)
+    # The resume code is shown on the first page and the "saved" page; the server keeps only its hash.
+    session[RESUME_CODES_KEY] = {**session.get(RESUME_CODES_KEY, {}), slug: code}
+    return redirect(url_for("survey.page", slug=slug, number=1))
+
+
+def _language() -> str:
+    return str(g.lang_code)
+
+
+@bp.route("/s/<slug>/<int:number>", methods=["GET", "POST"])
+def page(slug: str, number: int) -> ResponseReturnValue:
+    found = _draft_or_intro(slug)
+    if not isinstance(found, ResponseDraft):
+        return found
+    draft = found
+    definition = definition_of(draft.survey_version)
+    pages = definition.visible_pages(draft.answers)
+    if not 1 <= number <= len(pages):
+        return redirect(url_for("survey.page", slug=slug, number=max(1, min(number, len(pages)))))
+    form = PageForm(definition, pages[number - 1], draft.answers)
+    status = 200
+    if request.method == "POST":
+        form.read(request.form, current_geocoder())
+        save_answers(db.session, draft, form.valid_answers, form.cleared)
+        draft.language = _language()
+        db.session.commit()
+        action = request.form.get("action", "next")
+        if action == "back":
+            return redirect(
+                url_for("survey.page", slug=slug, number=number - 1)
+                if number > 1
+                else url_for("survey.intro", slug=slug)
+            )
+        if action == "save":
+            return redirect(url_for("survey.saved", slug=slug))
+        if not form.errors:
+            pages = definition.visible_pages(draft.answers)
+            if number < len(pages):
+                return redirect(url_for("survey.page", slug=slug, number=number + 1))
+            return redirect(url_for("survey.check", slug=slug))
+        status = 400
+    return (
+        render_template(
+            "survey/page.html",
+            definition=definition,
+            form=form,
+            number=number,
+            total=len(pages),
+            resume_code=session.get(RESUME_CODES_KEY, {}).get(slug) if number == 1 else None,
+            **page_context(definition, pages[number - 1]),
+        ),
+        status,
+    )
+
+
+@bp.get("/s/<slug>/saved")
+def saved(slug: str) -> ResponseReturnValue:
+    found = _draft_or_intro(slug)
+    if not isinstance(found, ResponseDraft):
+        return found
+    _version, definition = _published(slug)
+    return render_template(
+        "survey/saved.html",
+        definition=definition,
+        resume_code=session.get(RESUME_CODES_KEY, {}).get(slug),
+        expires_at=found.expires_at,
+    )
+
+
+@bp.get("/s/<slug>/check")
+def check(slug: str) -> ResponseReturnValue:
+    found = _draft_or_intro(slug)
+    if not isinstance(found, ResponseDraft):
+        return found
+    definition = definition_of(found.survey_version)
+    return render_template("survey/check.html", definition=definition, draft=found, errors={})
+
+
+@bp.post("/s/<slug>/submit")
+@limiter.limit("20 per hour")
+def submit_draft(slug: str) -> ResponseReturnValue:
+    draft = current_draft(slug)
+    if draft is None or draft.response_id is not None:
+        # A second tap, a resend or the back button: the response is stored already.
+        if shown_receipt(slug):
+            return redirect(url_for("survey.thanks", slug=slug))
+        return redirect(url_for("survey.intro", slug=slug))
+    definition = definition_of(draft.survey_version)
+    try:
+        outcome = submit(
+            db.session,
+            version=draft.survey_version,
+            definition=definition,
+            answers=draft.answers,
+            language=_language(),
+            channel=ResponseChannel.WEB,
+            geocoder=current_geocoder(),
+            submission_key=f"draft-{draft.id}-{draft.resume_code_hash[:16]}",
+            campaign=draft.campaign,
+        )
+    except SubmissionRejected as rejected:
+        db.session.rollback()
+        return render_template("survey/check.html", definition=definition, draft=draft, errors=rejected.errors), 400
+    draft.response_id = outcome.response.id
+    db.session.commit()
+    if outcome.receipt_code:
+        remember_receipt(slug, outcome.receipt_code)
+    forget_draft(slug)
+    return redirect(url_for("survey.thanks", slug=slug))
+
+
+@bp.get("/s/<slug>/thanks")
+def thanks(slug: str) -> ResponseReturnValue:
+    _version, definition = _published(slug)
+    return render_template("survey/thanks.html", definition=definition, receipt_code=shown_receipt(slug))
+
+
+@bp.route("/s/<slug>/resume", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"])
+def resume(slug: str) -> ResponseReturnValue:
+    _version, definition = _published(slug)
+    problem = None
+    if request.method == "POST":
+        draft = find_draft(db.session, request.form.get("code", ""))
+        if draft is not None and draft.survey_version.survey.slug == slug and draft.response_id is None:
+            remember_draft(slug, draft)
+            return redirect(url_for("survey.page", slug=slug, number=1))
+        problem = "unknown"
+    return render_template("survey/resume.html", definition=definition, problem=problem), 400 if problem else 200

@@ -1,0 +1,73 @@
+"""Answers saved page by page, before submitting, and found again with a resume code for 14 days."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from participation.models import Campaign, ResponseDraft, SurveyVersion
+from participation.models.base import DbSession, utcnow
+from participation.responses.codes import hash_code, looks_like_code, new_code
+
+DRAFT_LIFETIME = timedelta(days=14)
+RESUME_CODE_LENGTH = 10
+
+
+def start_draft(
+    session: DbSession, version: SurveyVersion, language: str, campaign: Campaign | None = None
+) -> tuple[ResponseDraft, str]:
+    """A new, empty draft and its resume code (returned once; only its hash is stored)."""
+    code = new_code(RESUME_CODE_LENGTH)
+    now = utcnow()
+    draft = ResponseDraft(
+        survey_version=version,
+        resume_code_hash=hash_code(code),
+        language=language,
+        campaign_id=campaign.id if campaign else None,
+        answers={},
+        created_at=now,
+        updated_at=now,
+        expires_at=now + DRAFT_LIFETIME,
+    )
+    session.add(draft)
+    session.flush()
+    return draft, code
+
+
+def find_draft(session: DbSession, code: str, now: datetime | None = None) -> ResponseDraft | None:
+    """The draft this resume code opens, if it is still valid (not expired; submitted ones stay findable)."""
+    if not looks_like_code(code, RESUME_CODE_LENGTH):
+        return None
+    draft = session.scalar(select(ResponseDraft).where(ResponseDraft.resume_code_hash == hash_code(code)))
+    if draft is None or draft.expires_at <= (now or utcnow()):
+        return None
+    return draft
+
+
+def draft_by_id(session: DbSession, draft_id: int, now: datetime | None = None) -> ResponseDraft | None:
+    draft = session.get(ResponseDraft, draft_id)
+    if draft is None or draft.expires_at <= (now or utcnow()):
+        return None
+    return draft
+
+
+def save_answers(
+    session: DbSession, draft: ResponseDraft, answers: Mapping[str, Any], cleared: frozenset[str] = frozenset()
+) -> None:
+    """Merge one page's answers into the draft; ``cleared`` questions were left empty this time."""
+    merged = {key: value for key, value in draft.answers.items() if key not in cleared}
+    merged.update(answers)
+    # A new dict, so SQLAlchemy sees the change to the JSON column.
+    draft.answers = merged
+    draft.updated_at = utcnow()
+    draft.expires_at = draft.updated_at + DRAFT_LIFETIME
+    session.flush()
+
+
+def purge_expired_drafts(session: DbSession, now: datetime | None = None) -> int:
+    """Delete drafts past their date; returns how many. Submitted responses are separate and stay."""
+    result = session.execute(delete(ResponseDraft).where(ResponseDraft.expires_at <= (now or utcnow())))
+    return int(getattr(result, "rowcount", 0) or 0)

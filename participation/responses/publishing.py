@@ -1,0 +1,82 @@
+"""Publishing survey definitions as immutable versions, and reading them back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from participation.models import Campaign, CampaignKind, Survey, SurveyVersion
+from participation.models.base import DbSession
+from participation.surveys.model import SurveyDefinition
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    version: SurveyVersion
+    created: bool
+
+
+def find_survey(session: DbSession, slug: str) -> Survey | None:
+    return session.scalar(select(Survey).where(Survey.slug == slug))
+
+
+def current_version(session: DbSession, slug: str) -> SurveyVersion | None:
+    """The newest published version of a survey, which new respondents answer."""
+    return session.scalar(
+        select(SurveyVersion).join(Survey).where(Survey.slug == slug).order_by(SurveyVersion.number.desc()).limit(1)
+    )
+
+
+def publish(session: DbSession, definition: SurveyDefinition) -> PublishResult:
+    """Publish ``definition`` as the survey's next version, unless the newest version already says the same.
+
+    A published version is never edited: responses keep pointing at what they answered.
+    """
+    survey = find_survey(session, definition.slug)
+    if survey is None:
+        survey = Survey(slug=definition.slug, line=definition.line)
+        session.add(survey)
+        session.flush()
+    survey.line = definition.line
+    fingerprint = definition.fingerprint()
+    latest = current_version(session, definition.slug)
+    if latest is not None and latest.fingerprint == fingerprint:
+        return PublishResult(latest, created=False)
+    number = (
+        session.scalar(select(func.max(SurveyVersion.number)).where(SurveyVersion.survey_id == survey.id)) or 0
+    ) + 1
+    version = SurveyVersion(survey=survey, number=number, definition=definition.to_dict(), fingerprint=fingerprint)
+    session.add(version)
+    session.flush()
+    return PublishResult(version, created=True)
+
+
+# Versions never change, so each is parsed once per process. Keyed by fingerprint too, because ids restart
+# when a test database is emptied.
+_definitions: dict[tuple[int, str], SurveyDefinition] = {}
+
+
+def definition_of(version: SurveyVersion) -> SurveyDefinition:
+    """The parsed definition of a published version."""
+    key = (version.id, version.fingerprint)
+    definition = _definitions.get(key)
+    if definition is None:
+        definition = SurveyDefinition.from_dict(version.definition)
+        _definitions[key] = definition
+    return definition
+
+
+def ensure_campaign(session: DbSession, survey: Survey, name: str, kind: CampaignKind = CampaignKind.OTHER) -> Campaign:
+    """The survey's campaign with this name, created on first use."""
+    campaign = session.scalar(select(Campaign).where(Campaign.survey_id == survey.id, Campaign.name == name))
+    if campaign is None:
+        campaign = Campaign(survey=survey, name=name, kind=kind)
+        session.add(campaign)
+        session.flush()
+    return campaign
+
+
+def default_survey_files(directory: Path) -> list[Path]:
+    return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])

@@ -1,0 +1,128 @@
+"""Submitting a response: validate, geocode, store once. A double tap or a resend finds the first response."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from participation.geo import Geocoder
+from participation.models import Answer, Campaign, ResponseChannel, StaffUser, SurveyResponse, SurveyVersion
+from participation.models.base import DbSession, utcnow
+from participation.responses.codes import hash_code, new_code
+from participation.responses.places import location_summary, resolve_location
+from participation.surveys.answers import drop_hidden, validate_answers
+from participation.surveys.errors import AnswerError
+from participation.surveys.model import QuestionType, SurveyDefinition
+
+RECEIPT_CODE_LENGTH = 10
+
+
+class SubmissionRejected(ValueError):
+    """Some answers are not valid; ``errors`` says which and why, per question id."""
+
+    def __init__(self, errors: Mapping[str, AnswerError]) -> None:
+        super().__init__(", ".join(f"{question}: {error.code}" for question, error in errors.items()))
+        self.errors = dict(errors)
+
+
+@dataclass(frozen=True)
+class SubmissionOutcome:
+    response: SurveyResponse
+    # Only a first submission returns the receipt code: it is stored hashed and cannot be shown again.
+    receipt_code: str | None
+
+    @property
+    def created(self) -> bool:
+        return self.receipt_code is not None
+
+
+def find_by_submission_key(session: DbSession, key: str) -> SurveyResponse | None:
+    return session.scalar(select(SurveyResponse).where(SurveyResponse.submission_key == key))
+
+
+def submit(
+    session: DbSession,
+    *,
+    version: SurveyVersion,
+    definition: SurveyDefinition,
+    answers: Mapping[str, Any],
+    language: str,
+    channel: ResponseChannel,
+    geocoder: Geocoder,
+    submission_key: str,
+    campaign: Campaign | None = None,
+    entered_by: StaffUser | None = None,
+) -> SubmissionOutcome:
+    """Store one response, or return the one already stored under ``submission_key``; flush, do not commit.
+
+    Raises SubmissionRejected, with an error per question, when any answer is not valid; nothing is stored then.
+    """
+    existing = find_by_submission_key(session, submission_key)
+    if existing is not None:
+        return SubmissionOutcome(existing, None)
+
+    kept = drop_hidden(definition, answers)
+    errors = dict(validate_answers(definition, kept))
+    location = None
+    stored_answers: dict[str, Any] = {}
+    for question in definition.questions():
+        if question.id not in kept or question.id in errors:
+            continue
+        value = kept[question.id]
+        if question.type is QuestionType.LOCATION:
+            resolved = resolve_location(geocoder, value)
+            if isinstance(resolved, AnswerError):
+                errors[question.id] = resolved
+                continue
+            if resolved is None:
+                continue
+            location = resolved
+            value = location_summary(resolved)
+        stored_answers[question.id] = value
+    if errors:
+        raise SubmissionRejected(errors)
+
+    receipt_code = new_code(RECEIPT_CODE_LENGTH)
+    response = SurveyResponse(
+        survey_version=version,
+        language=language,
+        channel=channel,
+        campaign=campaign,
+        location=location,
+        submission_key=submission_key,
+        receipt_code_hash=hash_code(receipt_code),
+        entered_by=entered_by,
+        submitted_at=utcnow(),
+        answers=[
+            Answer(question_id=question_id, position=position, value=value)
+            for position, (question_id, value) in enumerate(stored_answers.items())
+        ],
+    )
+    # Two requests with the same key can race past the lookup above; the unique key lets only one in.
+    try:
+        with session.begin_nested():
+            session.add(response)
+            session.flush()
+    except IntegrityError:
+        winner = find_by_submission_key(session, submission_key)
+        if winner is None:
+            raise
+        return SubmissionOutcome(winner, None)
+    return SubmissionOutcome(response, receipt_code)
+
+
+def find_by_receipt(session: DbSession, code: str) -> SurveyResponse | None:
+    return session.scalar(select(SurveyResponse).where(SurveyResponse.receipt_code_hash == hash_code(code)))
+
+
+def erase_response(session: DbSession, response: SurveyResponse) -> None:
+    """Delete a response with its answers and its location, at the resident's request."""
+    location = response.location
+    session.delete(response)
+    if location is not None:
+        session.delete(location)
+    session.flush()
