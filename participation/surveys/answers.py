@@ -186,7 +186,7 @@ def _check_choice(question: Question, value: Any) -> AnswerError | None:
         if isinstance(other, str) and not other.strip():
             return AnswerError("other_missing")
         problem = _check_text(other, question.max_length or SHORT_TEXT_LIMIT)
-        if problem is not None:
+        if problem is not None or not multiple:
             return problem
         value = value.get("choices", [])
     if multiple:

@@ -82,8 +82,9 @@ def _check_question(path: Path, question: dict[str, Any]) -> Iterator[Finding]:
         if value in values[:c]:
             yield (*path, "choices", c, "value"), f"question {name}: choice value {value!r} is used twice"
         if value == OTHER and question.get("other_option"):
-            yield (*path, "choices", c, "value"), (
-                f"question {name}: the value {OTHER!r} is reserved for other_option; use another value"
+            yield (
+                (*path, "choices", c, "value"),
+                (f"question {name}: the value {OTHER!r} is reserved for other_option; use another value"),
             )
     low, high = question.get("minimum"), question.get("maximum")
     if low is not None and high is not None and low >= high:
@@ -134,9 +135,12 @@ def _check_condition(
         return
     target, operator = condition["question"], Operator(operators[0])
     if target not in earlier:
-        yield (*path, "question"), (
-            f"{owner}: show_if refers to {target!r}, which is not a question before it "
-            "(on an earlier page, or earlier on the same page)"
+        yield (
+            (*path, "question"),
+            (
+                f"{owner}: show_if refers to {target!r}, which is not a question before it "
+                "(on an earlier page, or earlier on the same page)"
+            ),
         )
         return
     question = earlier[target]

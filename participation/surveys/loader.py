@@ -91,10 +91,14 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Path, str, bool]:
             for sub in error.context or ():
                 inner: Path = tuple(sub.absolute_path)
                 if len(inner) > len(path) and sub.validator in ("type", "minLength"):
-                    return inner, (
-                        f"{dotted(inner)}: this text is empty or not a text "
-                        "(put a text that contains a comma or colon in quotes)"
-                    ), True
+                    return (
+                        inner,
+                        (
+                            f"{dotted(inner)}: this text is empty or not a text "
+                            "(put a text that contains a comma or colon in quotes)"
+                        ),
+                        True,
+                    )
         return path, f"{where}: give a text per language, like  nl: Tekst  (no empty texts)", False
     if error.validator == "propertyNames":
         return path, f"{where}: {instance!r} is not a language code like nl or en", True
