@@ -172,3 +172,11 @@ def signed_in(client: FlaskClient, make_staff: Callable[..., StaffAccount]) -> C
         return user
 
     return as_role
+
+
+@pytest.fixture
+def loaded_app(app: Flask) -> Flask:
+    """The app with its default content loaded: the Dordrecht boundaries and the default surveys."""
+    result = app.test_cli_runner().invoke(args=["content", "load"])
+    assert result.exit_code == 0, result.output
+    return app
