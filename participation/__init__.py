@@ -80,6 +80,7 @@ def _configure_templates(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.admin import bp as admin_bp
+    from participation.blueprints.api import bp as api_bp
     from participation.blueprints.assets import bp as assets_bp
     from participation.blueprints.auth import bp as auth_bp
     from participation.blueprints.bureau import bp as bureau_bp
@@ -90,7 +91,18 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.staff import bp as staff_bp
     from participation.blueprints.survey import bp as survey_bp
 
-    for blueprint in (public_bp, survey_bp, language_bp, auth_bp, staff_bp, bureau_bp, admin_bp, health_bp, assets_bp):
+    for blueprint in (
+        public_bp,
+        survey_bp,
+        language_bp,
+        auth_bp,
+        staff_bp,
+        bureau_bp,
+        admin_bp,
+        health_bp,
+        assets_bp,
+        api_bp,
+    ):
         app.register_blueprint(blueprint)
     register_error_handlers(app)
 

@@ -65,8 +65,10 @@ def submit(
     if existing is not None:
         return SubmissionOutcome(existing, None)
 
+    known = {question.id for question in definition.questions()}
     kept = drop_hidden(definition, answers)
-    errors = dict(validate_answers(definition, kept))
+    errors = {key: AnswerError("unknown_question") for key in answers if key not in known}
+    errors.update(validate_answers(definition, kept))
     location = None
     stored_answers: dict[str, Any] = {}
     for question in definition.questions():
