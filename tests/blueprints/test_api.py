@@ -66,7 +66,9 @@ def test_submit_with_a_point_answers_201_with_receipt_and_location(loaded_app: F
 
 
 def test_a_buurt_from_a_list_is_a_location_too(loaded_app: Flask) -> None:
-    response = loaded_app.test_client().post(f"{URL}/responses", json={"answers": ANSWERS, "location": {"buurt": "BU05050300"}})
+    response = loaded_app.test_client().post(
+        f"{URL}/responses", json={"answers": ANSWERS, "location": {"buurt": "BU05050300"}}
+    )
     assert response.status_code == 201
     location = response.get_json()["location"]
     assert location["buurt"]["code"] == "BU05050300" and location["block"] is None and location["focus_area"] is True
@@ -76,7 +78,9 @@ def test_invalid_answers_get_422_with_an_error_per_question_in_the_language(load
     client = loaded_app.test_client()
     bad = {**ANSWERS, "rating_neighbourhood": 11, "health": "superb", "unknown": 1}
     del bad["safe_day"]
-    response = client.post(f"{URL}/responses", json={"language": "en", "answers": bad, "location": {"lat": 52.37, "lon": 4.89}})
+    response = client.post(
+        f"{URL}/responses", json={"language": "en", "answers": bad, "location": {"lat": 52.37, "lon": 4.89}}
+    )
     assert response.status_code == 422
     errors = response.get_json()["errors"]
     assert errors["rating_neighbourhood"]["code"] == "out_of_range"
@@ -93,7 +97,9 @@ def test_malformed_bodies_get_400_not_500(loaded_app: Flask) -> None:
     assert client.post(f"{URL}/responses", json=[1, 2]).status_code == 400
     assert client.post(f"{URL}/responses", json={"answers": "x"}).status_code == 400
     assert client.post(f"{URL}/responses", json={"answers": ANSWERS, "location": "here"}).status_code == 422
-    assert client.post(f"{URL}/responses", json={"answers": {**ANSWERS, "rating_neighbourhood": [1]}}).status_code == 422
+    assert (
+        client.post(f"{URL}/responses", json={"answers": {**ANSWERS, "rating_neighbourhood": [1]}}).status_code == 422
+    )
 
 
 def test_the_same_idempotency_key_stores_one_response(loaded_app: Flask) -> None:

@@ -133,7 +133,9 @@ def test_a_place_outside_the_municipality_is_refused_on_its_page(loaded_app: Fla
     client.post(f"{SURVEY}/start")
     client.post(f"{SURVEY}/1", data={"action": "next", **PAGES[0]})
     client.post(f"{SURVEY}/2", data={"action": "next", **PAGES[1]})
-    amsterdam = client.post(f"{SURVEY}/3", data={"action": "next", "where": "map", "where__lat": "52.37", "where__lon": "4.89"})
+    amsterdam = client.post(
+        f"{SURVEY}/3", data={"action": "next", "where": "map", "where__lat": "52.37", "where__lon": "4.89"}
+    )
     assert amsterdam.status_code == 400
     assert "outside the municipality" in amsterdam.get_data(as_text=True)
 
@@ -179,7 +181,9 @@ def test_pages_need_a_started_survey(loaded_app: Flask, path: str) -> None:
 
 def test_a_campaign_link_is_recorded_with_the_response(loaded_app: Flask) -> None:
     runner = loaded_app.test_cli_runner()
-    assert runner.invoke(args=["surveys", "campaign", "bewonersenquete", "flyer-2026", "--kind", "flyer"]).exit_code == 0
+    assert (
+        runner.invoke(args=["surveys", "campaign", "bewonersenquete", "flyer-2026", "--kind", "flyer"]).exit_code == 0
+    )
     client = loaded_app.test_client()
     intro = client.get(f"{SURVEY}/?c=flyer-2026").get_data(as_text=True)
     assert 'name="campaign" value="flyer-2026"' in intro
