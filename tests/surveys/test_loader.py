@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -147,3 +149,12 @@ def test_only_safe_yaml_is_read() -> None:
     with pytest.raises(DefinitionError):
         load_definition("!!python/object/apply:os.system ['true']", "evil.yaml")
     assert yaml.safe_load(GOOD)["slug"] == "proef"
+
+
+def test_the_example_in_the_documentation_is_valid() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "survey-format.md").read_text("utf-8")
+    match = re.search(r"```yaml\n(format: 1.*?)```", text, re.S)
+    assert match is not None
+    definition = load_definition(match.group(1), "docs/survey-format.md")
+    assert [q.id for q in definition.questions()] == ["rating_street", "trees", "why", "contact_details"]
+    assert definition.is_visible("contact_details", {"rating_street": 5})
