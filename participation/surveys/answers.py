@@ -228,7 +228,8 @@ def _check_contact(value: Any) -> AnswerError | None:
             if problem is not None:
                 return problem
     if not value["consent"]:
-        return None
+        # Without consent no contact details may be kept, so an API client must not send them.
+        return AnswerError("invalid") if any(value.get(key) for key in CONTACT_LIMITS) else None
     email, phone = str(value.get("email") or "").strip(), str(value.get("phone") or "").strip()
     if not email and not phone:
         return AnswerError("contact_missing")

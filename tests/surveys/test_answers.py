@@ -142,6 +142,7 @@ def test_parse_form_reads_every_field_of_a_page() -> None:
         (LONG, "x" * 4000, None),
         (LONG, "x" * 4001, "too_long"),
         (CONTACT, {"consent": False}, None),
+        (CONTACT, {"consent": False, "email": "a@example.nl"}, "invalid"),
         (CONTACT, {"consent": True, "email": "a@example.nl"}, None),
         (CONTACT, {"consent": True, "phone": "+31 6 1234 5678", "name": "Piet"}, None),
         (CONTACT, {"consent": True, "name": "Piet"}, "contact_missing"),
