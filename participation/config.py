@@ -52,6 +52,8 @@ _PARSERS: dict[str, Any] = {
     "TILE_URL": str,
     "TILE_ATTRIBUTION": str,
     "RATELIMIT_STORAGE_URI": str,
+    "RATELIMIT_KEY_PREFIX": str,
+    "PUBLIC_BASE_URL": str,
     "LOGIN_RATE_LIMIT": str,
     "API_RATE_LIMIT": str,
     "PROXY_HOPS": "int",
@@ -77,6 +79,10 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "TILE_URL": "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
         "TILE_ATTRIBUTION": "Kaartgegevens &copy; Kadaster",
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Keeps counters of several deployments (or test runs) apart when they share one Redis.
+        "RATELIMIT_KEY_PREFIX": "participation",
+        # Where residents reach the site; printed on posters as a QR code.
+        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         "LOGIN_RATE_LIMIT": "10 per minute",
         "API_RATE_LIMIT": "60 per minute",
         "PROXY_HOPS": 0,

@@ -195,3 +195,22 @@ def test_a_campaign_link_is_recorded_with_the_response(loaded_app: Flask) -> Non
         response = db.session.scalar(select(SurveyResponse))
         assert response is not None and response.campaign is not None
         assert response.campaign.name == "flyer-2026"
+
+
+def test_a_filled_honeypot_is_refused_and_nothing_is_stored(loaded_app: Flask) -> None:
+    client = loaded_app.test_client()
+    assert client.post(f"{SURVEY}/start", data={"website": "http://spam.example"}).status_code == 400
+    client.post(f"{SURVEY}/start")
+    refused = client.post(f"{SURVEY}/1", data={"action": "next", "website": "x", **PAGES[0]})
+    assert refused.status_code == 400
+    assert 'value="7"\n        checked' not in client.get(f"{SURVEY}/1").get_data(as_text=True)
+
+
+def test_every_text_answer_has_a_length_limit(loaded_app: Flask) -> None:
+    client = loaded_app.test_client()
+    client.post(f"{SURVEY}/start")
+    client.post(f"{SURVEY}/1", data={"action": "next", **PAGES[0]})
+    client.post(f"{SURVEY}/2", data={"action": "next", **PAGES[1]})
+    page = client.post(f"{SURVEY}/3", data={"action": "next", "good_here": "x" * 5000, "where": "skip"})
+    assert page.status_code == 400
+    assert "too long" in page.get_data(as_text=True) or "te lang" in page.get_data(as_text=True)

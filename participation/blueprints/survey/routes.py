@@ -23,6 +23,14 @@ from participation.responses.submission import SubmissionRejected, submit
 from participation.surveys.model import SurveyDefinition
 
 RESUME_CODES_KEY = "survey_resume_codes"
+# A field people never see: software that fills in every field gives itself away.
+HONEYPOT_FIELD = "website"
+
+
+@bp.before_request
+def refuse_form_robots() -> None:
+    if request.method == "POST" and request.form.get(HONEYPOT_FIELD):
+        abort(400)
 
 
 def _published(slug: str) -> tuple[SurveyVersion, SurveyDefinition]:
