@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from participation.geo import Geocoder, GeoDataError, InvalidCoordinates, InvalidPostcode
+from participation.geo import Geocoder, GeoDataError, InvalidCoordinates, InvalidPostcode, normalise_postcode
 from participation.locations import place
 from participation.models import LocationPrecision, StoredLocation
 from participation.models.base import utcnow
@@ -51,7 +51,8 @@ def _from_address(geocoder: Geocoder, value: Mapping[str, Any]) -> StoredLocatio
     if isinstance(number, bool) or not isinstance(number, int):
         return AnswerError("invalid_house_number")
     try:
-        found = geocoder.geocode(str(value["postcode"]), number, value.get("addition") or None)
+        postcode = normalise_postcode(str(value["postcode"]))
+        found = geocoder.geocode(postcode, number, value.get("addition") or None)
     except InvalidPostcode:
         return AnswerError("invalid_postcode")
     except GeoDataError:

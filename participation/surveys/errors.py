@@ -30,6 +30,9 @@ MESSAGES = {
     "invalid_house_number": _l("Please give a house number, for example 12."),
     "invalid_location": _l("We could not read this place. Please choose it again."),
     "outside": _l("This place is outside the municipality. Please choose a place inside the municipality."),
+    "address_unknown": _l("We do not know this address. Check the postcode and house number, or choose your street."),
+    "address_register_missing": _l("Addresses cannot be looked up here. Please choose your neighbourhood and street."),
+    "buurt_unknown": _l("We do not know this neighbourhood. Please choose one from the list."),
     "unknown_question": _l("This question is not part of the survey."),
     "invalid": _l("This answer is not valid. Please try again."),
 }
