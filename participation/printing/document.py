@@ -1,0 +1,78 @@
+"""An A4 PDF document set up for every language the surveys ship: one font for all scripts, text shaping, and the
+writing direction of the language at hand.
+
+The font is DejaVu Sans from matplotlib's package data: it covers Latin (Dutch, English, Turkish, Polish), Cyrillic
+(Bulgarian) and Arabic with the OpenType features Arabic needs (init, medi, fina, rlig), and it arrives with a plain
+``pip install``, so nothing is downloaded at run time and no system font is assumed.
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import cache
+from pathlib import Path
+
+from fpdf import FPDF
+
+from participation.i18n import describe
+
+FONT_FAMILY = "dejavu"
+
+
+class FontMissing(RuntimeError):
+    """The font files are not where the matplotlib package keeps them."""
+
+
+@cache
+def font_files() -> dict[str, Path]:
+    """The regular and bold DejaVu Sans files, by fpdf2 style ("" and "B")."""
+    import matplotlib
+
+    directory = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    files = {"": directory / "DejaVuSans.ttf", "B": directory / "DejaVuSans-Bold.ttf"}
+    for path in files.values():
+        if not path.is_file():
+            raise FontMissing(f"{path} is missing; reinstall matplotlib")
+    return files
+
+
+def is_right_to_left(language: str) -> bool:
+    """Whether a language is written right to left (Arabic), as its locale says."""
+    return describe(language).direction == "rtl"
+
+
+def new_document(title: str, document_class: type[FPDF] = FPDF) -> FPDF:
+    """An empty A4 portrait document with the font registered and text shaping on; add pages to it.
+
+    ``document_class`` is FPDF or a subclass with its own header or footer.
+    """
+    pdf = document_class(orientation="portrait", unit="mm", format="A4")
+    pdf.set_title(title)
+    pdf.set_creator("participation")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    with warnings.catch_warnings():
+        # fpdf2 warns about font tables it does not use (DejaVu's kerning classes, for one); they do not change
+        # what is printed, and the test suite turns every warning into an error.
+        warnings.simplefilter("ignore")
+        for style, path in font_files().items():
+            pdf.add_font(FONT_FAMILY, style, str(path))
+    pdf.set_font(FONT_FAMILY, size=11)
+    use_language(pdf, "en")
+    return pdf
+
+
+def use_language(pdf: FPDF, language: str) -> None:
+    """Shape the following text for ``language``: Arabic joined and right to left, other scripts as they come.
+
+    Right-to-left languages get their base direction forced, so that a line that begins with a number or a Latin
+    name still reads from the right; the others let the bidi algorithm decide per paragraph.
+    """
+    # The script is left to HarfBuzz to guess per run: a Latin name inside Arabic text must be shaped as Latin.
+    direction = "rtl" if is_right_to_left(language) else None
+    pdf.set_text_shaping(use_shaping_engine=True, direction=direction, language=language)
+
+
+def pdf_bytes(pdf: FPDF) -> bytes:
+    """The finished document as bytes."""
+    return bytes(pdf.output())
