@@ -46,7 +46,8 @@ class SurveyVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Deferred: most reads only need the fingerprint to find the parsed definition in the process cache.
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

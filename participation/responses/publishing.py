@@ -29,6 +29,38 @@ def current_version(session: DbSession, slug: str) -> SurveyVersion | None:
     )
 
 
+@dataclass(frozen=True)
+class VersionRef:
+    """What identifies a published version, read without loading the definition itself."""
+
+    id: int
+    number: int
+    fingerprint: str
+
+
+def current_version_ref(session: DbSession, slug: str) -> VersionRef | None:
+    """Like ``current_version``, but three columns instead of an ORM object: the API's hot path."""
+    row = session.execute(
+        select(SurveyVersion.id, SurveyVersion.number, SurveyVersion.fingerprint)
+        .join(Survey)
+        .where(Survey.slug == slug)
+        .order_by(SurveyVersion.number.desc())
+        .limit(1)
+    ).first()
+    return VersionRef(*row) if row is not None else None
+
+
+def definition_by_ref(session: DbSession, ref: VersionRef) -> SurveyDefinition:
+    """The parsed definition of a version; the JSON is read from the database only the first time."""
+    key = (ref.id, ref.fingerprint)
+    definition = _definitions.get(key)
+    if definition is None:
+        data = session.scalar(select(SurveyVersion.definition).where(SurveyVersion.id == ref.id))
+        definition = SurveyDefinition.from_dict(data or {})
+        _definitions[key] = definition
+    return definition
+
+
 def publish(session: DbSession, definition: SurveyDefinition) -> PublishResult:
     """Publish ``definition`` as the survey's next version, unless the newest version already says the same.
 

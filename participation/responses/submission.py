@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from participation.geo import Geocoder
-from participation.models import Answer, Campaign, ResponseChannel, StaffUser, SurveyResponse, SurveyVersion
+from participation.models import Answer, Campaign, ResponseChannel, StaffUser, StoredLocation, SurveyResponse
 from participation.models.base import DbSession, utcnow
 from participation.responses.codes import hash_code, new_code
 from participation.responses.places import location_summary, resolve_location
@@ -31,9 +32,11 @@ class SubmissionRejected(ValueError):
 
 @dataclass(frozen=True)
 class SubmissionOutcome:
-    response: SurveyResponse
+    response_id: int
     # Only a first submission returns the receipt code: it is stored hashed and cannot be shown again.
     receipt_code: str | None
+    # Where the response was placed (not attached to the session: read it before or after the commit alike).
+    location: StoredLocation | None
 
     @property
     def created(self) -> bool:
@@ -47,23 +50,26 @@ def find_by_submission_key(session: DbSession, key: str) -> SurveyResponse | Non
 def submit(
     session: DbSession,
     *,
-    version: SurveyVersion,
+    version_id: int,
     definition: SurveyDefinition,
     answers: Mapping[str, Any],
     language: str,
     channel: ResponseChannel,
     geocoder: Geocoder,
-    submission_key: str,
+    submission_key: str | None,
     campaign: Campaign | None = None,
     entered_by: StaffUser | None = None,
 ) -> SubmissionOutcome:
     """Store one response, or return the one already stored under ``submission_key``; flush, do not commit.
 
+    Without a key (a client that does not retry) a fresh one is made, and the duplicate checks are skipped.
     Raises SubmissionRejected, with an error per question, when any answer is not valid; nothing is stored then.
     """
-    existing = find_by_submission_key(session, submission_key)
-    if existing is not None:
-        return SubmissionOutcome(existing, None)
+    resend_possible = submission_key is not None
+    if submission_key is None:
+        submission_key = f"fresh-{uuid.uuid4()}"
+    elif (existing := find_by_submission_key(session, submission_key)) is not None:
+        return SubmissionOutcome(existing.id, None, existing.location)
 
     known = {question.id for question in definition.questions()}
     kept = drop_hidden(definition, answers)
@@ -89,32 +95,54 @@ def submit(
         raise SubmissionRejected(errors)
 
     receipt_code = new_code(RECEIPT_CODE_LENGTH)
-    response = SurveyResponse(
-        survey_version=version,
-        language=language,
-        channel=channel,
-        campaign=campaign,
-        location=location,
-        submission_key=submission_key,
-        receipt_code_hash=hash_code(receipt_code),
-        entered_by=entered_by,
-        submitted_at=utcnow(),
-        answers=[
-            Answer(question_id=question_id, position=position, value=value)
-            for position, (question_id, value) in enumerate(stored_answers.items())
-        ],
-    )
+    response = {
+        "survey_version_id": version_id,
+        "language": language,
+        "channel": channel,
+        "campaign_id": campaign.id if campaign else None,
+        "submission_key": submission_key,
+        "receipt_code_hash": hash_code(receipt_code),
+        "entered_by_id": entered_by.id if entered_by else None,
+        "submitted_at": utcnow(),
+    }
+    if not resend_possible:
+        response_id = _store(session, response, location, stored_answers)
+        return SubmissionOutcome(response_id, receipt_code, location)
     # Two requests with the same key can race past the lookup above; the unique key lets only one in.
     try:
         with session.begin_nested():
-            session.add(response)
-            session.flush()
+            response_id = _store(session, response, location, stored_answers)
     except IntegrityError:
         winner = find_by_submission_key(session, submission_key)
         if winner is None:
             raise
-        return SubmissionOutcome(winner, None)
-    return SubmissionOutcome(response, receipt_code)
+        return SubmissionOutcome(winner.id, None, winner.location)
+    return SubmissionOutcome(response_id, receipt_code, location)
+
+
+def _store(
+    session: DbSession, response: dict[str, Any], location: StoredLocation | None, answers: Mapping[str, Any]
+) -> int:
+    """Insert the location, the response and its answers with one statement each.
+
+    Core inserts rather than ORM objects: this is the hot path of every submission, and the unit of work's
+    bookkeeping cost more than the inserts themselves.
+    """
+    if location is not None:
+        columns = {column.key: getattr(location, column.key) for column in StoredLocation.__table__.columns}
+        del columns["id"]
+        location.id = session.execute(insert(StoredLocation).returning(StoredLocation.id), columns).scalar_one()
+        response = {**response, "location_id": location.id}
+    response_id = session.execute(insert(SurveyResponse).returning(SurveyResponse.id), response).scalar_one()
+    if answers:
+        session.execute(
+            insert(Answer),
+            [
+                {"response_id": response_id, "question_id": question_id, "position": position, "value": value}
+                for position, (question_id, value) in enumerate(answers.items())
+            ],
+        )
+    return int(response_id)
 
 
 def find_by_receipt(session: DbSession, code: str) -> SurveyResponse | None:

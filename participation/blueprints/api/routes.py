@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from flask import current_app, jsonify, request
@@ -14,7 +13,13 @@ from participation.blueprints.api.serialise import definition_json, location_jso
 from participation.extensions import csrf, db, limiter
 from participation.geocoding import current_geocoder
 from participation.models import ResponseChannel
-from participation.responses.publishing import current_version, definition_of, find_survey
+from participation.responses.publishing import (
+    current_version,
+    current_version_ref,
+    definition_by_ref,
+    definition_of,
+    find_survey,
+)
 from participation.responses.submission import SubmissionRejected, submit
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType
@@ -65,16 +70,16 @@ def survey_definition(slug: str) -> ResponseReturnValue:
 @bp.post("/surveys/<slug>/responses")
 @limiter.limit(_api_limit)
 def post_response(slug: str) -> ResponseReturnValue:
-    version = current_version(db.session, slug)
+    version = current_version_ref(db.session, slug)
     if version is None:
         return _problem(404, "no such survey")
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("answers", {}), dict):
         return _problem(400, "send a JSON object with an 'answers' object")
-    key = request.headers.get("Idempotency-Key") or str(uuid.uuid4())
-    if len(key) > MAX_IDEMPOTENCY_KEY:
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and len(key) > MAX_IDEMPOTENCY_KEY:
         return _problem(400, f"Idempotency-Key is longer than {MAX_IDEMPOTENCY_KEY} characters")
-    definition = definition_of(version)
+    definition = definition_by_ref(db.session, version)
     language = _language(body.get("language"))
     answers = dict(body.get("answers") or {})
     location_questions = [q.id for q in definition.questions() if q.type is QuestionType.LOCATION]
@@ -87,31 +92,31 @@ def post_response(slug: str) -> ResponseReturnValue:
                 # A client that sends a bare point most likely read it from the device's GPS.
                 location = {**location, "source": "gps"}
             answers.setdefault(location_questions[0], location)
-        survey = find_survey(db.session, slug)
         campaign_name = body.get("campaign")
         campaign = None
-        if isinstance(campaign_name, str) and survey is not None:
+        if isinstance(campaign_name, str) and (survey := find_survey(db.session, slug)) is not None:
             campaign = next((c for c in survey.campaigns if c.name == campaign_name), None)
         geocoder = current_geocoder()
         try:
             outcome = submit(
                 db.session,
-                version=version,
+                version_id=version.id,
                 definition=definition,
                 answers=answers,
                 language=language,
                 channel=ResponseChannel.API,
                 geocoder=geocoder,
-                submission_key=f"api-{key}",
+                submission_key=f"api-{key}" if key else None,
                 campaign=campaign,
             )
         except SubmissionRejected as rejected:
             db.session.rollback()
             return jsonify(errors={question: error.to_dict() for question, error in rejected.errors.items()}), 422
-    db.session.commit()
+    # Read before the commit, which expires the objects and would cost a reload per attribute.
     payload = {
-        "id": outcome.response.id,
+        "id": outcome.response_id,
         "receipt": outcome.receipt_code,
-        "location": location_json(outcome.response.location, geocoder),
+        "location": location_json(outcome.location, geocoder),
     }
+    db.session.commit()
     return jsonify(payload), 201 if outcome.created else 200

@@ -165,7 +165,7 @@ def submit_draft(slug: str) -> ResponseReturnValue:
     try:
         outcome = submit(
             db.session,
-            version=draft.survey_version,
+            version_id=draft.survey_version_id,
             definition=definition,
             answers=draft.answers,
             language=_language(),
@@ -177,7 +177,7 @@ def submit_draft(slug: str) -> ResponseReturnValue:
     except SubmissionRejected as rejected:
         db.session.rollback()
         return render_template("survey/check.html", definition=definition, draft=draft, errors=rejected.errors), 400
-    draft.response_id = outcome.response.id
+    draft.response_id = outcome.response_id
     db.session.commit()
     if outcome.receipt_code:
         remember_receipt(slug, outcome.receipt_code)
