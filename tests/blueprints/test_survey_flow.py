@@ -134,7 +134,7 @@ def test_a_place_outside_the_municipality_is_refused_on_its_page(loaded_app: Fla
     client.post(f"{SURVEY}/1", data={"action": "next", **PAGES[0]})
     client.post(f"{SURVEY}/2", data={"action": "next", **PAGES[1]})
     amsterdam = client.post(
-        f"{SURVEY}/3", data={"action": "next", "where": "map", "where__lat": "52.37", "where__lon": "4.89"}
+        "/en/s/bewonersenquete/3", data={"action": "next", "where": "map", "where__lat": "52.37", "where__lon": "4.89"}
     )
     assert amsterdam.status_code == 400
     assert "outside the municipality" in amsterdam.get_data(as_text=True)
