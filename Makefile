@@ -54,6 +54,7 @@ test: lint typecheck pytest
 
 bench: install-dev
 	$(BIN)/python bench/geo.py
+	$(BIN)/python bench/survey.py
 
 clean:
 	rm -rf $(VENV) .make-stamp-* .pytest_cache .mypy_cache .ruff_cache
