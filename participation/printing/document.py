@@ -9,6 +9,8 @@ The font is DejaVu Sans from matplotlib's package data: it covers Latin (Dutch, 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -41,8 +43,10 @@ def is_right_to_left(language: str) -> bool:
     return describe(language).direction == "rtl"
 
 
-def new_document(title: str, document_class: type[FPDF] = FPDF) -> FPDF:
-    """An empty A4 portrait document with the font registered and text shaping on; add pages to it.
+@contextmanager
+def new_document(title: str, document_class: type[FPDF] = FPDF) -> Iterator[FPDF]:
+    """An empty A4 portrait document with the font registered and text shaping on; add pages to it inside the
+    ``with`` block, and take its bytes there with ``pdf_bytes``.
 
     ``document_class`` is FPDF or a subclass with its own header or footer.
     """
@@ -59,7 +63,19 @@ def new_document(title: str, document_class: type[FPDF] = FPDF) -> FPDF:
             pdf.add_font(FONT_FAMILY, style, str(path))
     pdf.set_font(FONT_FAMILY, size=11)
     use_language(pdf, "en")
-    return pdf
+    try:
+        yield pdf
+    finally:
+        _close_fonts(pdf)
+
+
+def _close_fonts(pdf: FPDF) -> None:
+    # fpdf2 reads fonts lazily and keeps their files open for the life of the document; closing them here
+    # spares the file handles (and the ResourceWarning) of every poster and form.
+    for font in pdf.fonts.values():
+        ttfont = getattr(font, "ttfont", None)
+        if ttfont is not None:
+            ttfont.close()
 
 
 def use_language(pdf: FPDF, language: str) -> None:

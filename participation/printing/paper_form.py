@@ -63,22 +63,22 @@ def paper_form_pdf(definition: SurveyDefinition, language: str, version: int | N
 def _render(definition: SurveyDefinition, language: str, version: int | None) -> bytes:
     fallback = definition.default_language
     title = definition.title.get(language, fallback)
-    pdf = new_document(title, PaperFormDocument)
-    assert isinstance(pdf, PaperFormDocument)
-    pdf.language = language
-    pdf.form_label = " · ".join(
-        part for part in (definition.slug, f"v{version}" if version is not None else "", language.upper()) if part
-    )
-    use_language(pdf, language)
-    pdf.add_page()
-    sheet = Sheet(pdf, is_right_to_left(language))
-    _introduction(sheet, definition, language)
-    numbers = question_numbers(definition)
-    for page in definition.pages:
-        _section(sheet, definition, page, numbers, language)
-    sheet.space(4)
-    sheet.text(_("Thank you for filling in this form."), 12, bold=True)
-    return pdf_bytes(pdf)
+    with new_document(title, PaperFormDocument) as pdf:
+        assert isinstance(pdf, PaperFormDocument)
+        pdf.language = language
+        pdf.form_label = " · ".join(
+            part for part in (definition.slug, f"v{version}" if version is not None else "", language.upper()) if part
+        )
+        use_language(pdf, language)
+        pdf.add_page()
+        sheet = Sheet(pdf, is_right_to_left(language))
+        _introduction(sheet, definition, language)
+        numbers = question_numbers(definition)
+        for page in definition.pages:
+            _section(sheet, definition, page, numbers, language)
+        sheet.space(4)
+        sheet.text(_("Thank you for filling in this form."), 12, bold=True)
+        return pdf_bytes(pdf)
 
 
 def _introduction(sheet: Sheet, definition: SurveyDefinition, language: str) -> None:

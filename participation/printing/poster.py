@@ -145,19 +145,19 @@ def layout_poster(definition: SurveyDefinition, url: str, languages: Sequence[st
 
 def poster_pdf(definition: SurveyDefinition, url: str, languages: Sequence[str]) -> bytes:
     """The poster as a one-page A4 PDF."""
-    pdf = new_document(definition.title.get(languages[0] if languages else "", definition.default_language))
-    layout = layout_poster(definition, url, languages, pdf)
-    pdf.set_auto_page_break(auto=False)
-    pdf.add_page()
-    _draw_qr(pdf, layout)
-    for line in layout.lines:
-        use_language(pdf, line.language)
-        pdf.set_font(FONT_FAMILY, "B" if line.bold else "", line.size)
-        height = line.size * PT * LINE_SPACING
-        # cell() takes the top of the line; the layout holds baselines, as SVG does.
-        pdf.set_xy(MARGIN, line.y - height * 0.8)
-        pdf.cell(TEXT_WIDTH, height, line.text, align="C")
-    return pdf_bytes(pdf)
+    with new_document(definition.title.get(languages[0] if languages else "", definition.default_language)) as pdf:
+        layout = layout_poster(definition, url, languages, pdf)
+        pdf.set_auto_page_break(auto=False)
+        pdf.add_page()
+        _draw_qr(pdf, layout)
+        for line in layout.lines:
+            use_language(pdf, line.language)
+            pdf.set_font(FONT_FAMILY, "B" if line.bold else "", line.size)
+            height = line.size * PT * LINE_SPACING
+            # cell() takes the top of the line; the layout holds baselines, as SVG does.
+            pdf.set_xy(MARGIN, line.y - height * 0.8)
+            pdf.cell(TEXT_WIDTH, height, line.text, align="C")
+        return pdf_bytes(pdf)
 
 
 def _draw_qr(pdf: FPDF, layout: PosterLayout) -> None:
@@ -177,7 +177,8 @@ def _draw_qr(pdf: FPDF, layout: PosterLayout) -> None:
 
 def poster_svg(definition: SurveyDefinition, url: str, languages: Sequence[str]) -> str:
     """The poster as an A4 SVG document (millimetre units), with the QR code as one path of dark runs."""
-    layout = layout_poster(definition, url, languages, new_document(definition.slug))
+    with new_document(definition.slug) as measure:
+        layout = layout_poster(definition, url, languages, measure)
     first_language = layout.lines[0].language
     title = definition.title.get(first_language, definition.default_language)
     parts = [
