@@ -16,9 +16,9 @@ from participation.extensions import db
 from participation.geo.address_import import import_addresses
 from participation.geo.boundary_import import import_boundaries
 from participation.geo.errors import GeoDataError
-from participation.geo.geocoder import Geocoder, clear_geocoder_cache
+from participation.geo.geocoder import Geocoder
 from participation.geo.street_import import import_streets
-from participation.geocoding import current_geocoder
+from participation.geocoding import current_geocoder, forget_geocoders
 from participation.locations import regeocode
 
 geo = AppGroup("geo", help="Geodata: import boundaries and registers, locate points.")
@@ -63,7 +63,7 @@ def import_boundaries_command(
         result = import_boundaries(source, _geodata_dir(), municipality=municipality, year=year, layer=layer, crs=crs)
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
-    clear_geocoder_cache()
+    forget_geocoders()
     _echo_notes(result.notes)
     click.echo(
         f"Boundaries {result.year} of {result.municipality_code}: {result.buurten} buurten, "
@@ -82,7 +82,7 @@ def import_streets_command(source: Path, name_column: str | None, layer: str | N
         result = import_streets(source, _geodata_dir(), layer=layer, name_column=name_column, crs=crs)
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
-    clear_geocoder_cache()
+    forget_geocoders()
     _echo_notes(result.notes)
     click.echo(
         f"Streets: {result.streets} streets in {result.lines} lines written to {result.path} "
@@ -99,7 +99,7 @@ def import_addresses_command(source: Path, crs: str | None) -> None:
         result = import_addresses(source, _geodata_dir(), crs=crs)
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
-    clear_geocoder_cache()
+    forget_geocoders()
     _echo_notes(result.notes)
     click.echo(f"Addresses: {result.addresses} written to {result.path}")
 

@@ -40,7 +40,7 @@ class VersionRef:
 
 def current_version_ref(session: DbSession, slug: str) -> VersionRef | None:
     """Like ``current_version``, but three columns instead of an ORM object: the API's hot path."""
-    row = session.execute(
+    row = session.connection().execute(
         select(SurveyVersion.id, SurveyVersion.number, SurveyVersion.fingerprint)
         .join(Survey)
         .where(Survey.slug == slug)

@@ -128,14 +128,16 @@ def _store(
     Core inserts rather than ORM objects: this is the hot path of every submission, and the unit of work's
     bookkeeping cost more than the inserts themselves.
     """
+    # The session's connection runs plain Core statements without the ORM's per-statement machinery.
+    connection = session.connection()
     if location is not None:
         columns = {column.key: getattr(location, column.key) for column in StoredLocation.__table__.columns}
         del columns["id"]
-        location.id = session.execute(insert(StoredLocation).returning(StoredLocation.id), columns).scalar_one()
+        location.id = connection.execute(insert(StoredLocation).returning(StoredLocation.id), columns).scalar_one()
         response = {**response, "location_id": location.id}
-    response_id = session.execute(insert(SurveyResponse).returning(SurveyResponse.id), response).scalar_one()
+    response_id = connection.execute(insert(SurveyResponse).returning(SurveyResponse.id), response).scalar_one()
     if answers:
-        session.execute(
+        connection.execute(
             insert(Answer),
             [
                 {"response_id": response_id, "question_id": question_id, "position": position, "value": value}
