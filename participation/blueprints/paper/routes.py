@@ -1,0 +1,200 @@
+"""Views for printed surveys: thin, each reads the request, calls the printing or responses domain, and renders."""
+
+from __future__ import annotations
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from participation.audit import record
+from participation.blueprints.auth.guards import requires_role
+from participation.blueprints.paper import bp
+from participation.blueprints.paper.entry import (
+    CAMPAIGN_FIELD,
+    KEY_FIELD,
+    LANGUAGE_FIELD,
+    PaperEntry,
+    entry_context,
+    submission_key,
+)
+from participation.extensions import db
+from participation.geocoding import current_geocoder
+from participation.i18n import current_language, describe
+from participation.models import ResponseChannel, Role, Survey, SurveyResponse, SurveyVersion
+from participation.printing import UnknownLanguage, paper_form_pdf, poster_pdf, poster_svg, survey_link
+from participation.printing.skip_hints import question_numbers, skip_hint
+from participation.responses.publishing import current_version, definition_of, find_survey
+from participation.responses.submission import SubmissionRejected, submit
+from participation.surveys.model import Page, Question, SurveyDefinition
+
+DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+
+
+def _published(slug: str) -> tuple[Survey, SurveyVersion, SurveyDefinition]:
+    survey = find_survey(db.session, slug)
+    version = current_version(db.session, slug)
+    if survey is None or version is None:
+        abort(404)
+    return survey, version, definition_of(version)
+
+
+def _display_language(definition: SurveyDefinition) -> str:
+    """The staff member's own language when the survey has it, else the survey's default."""
+    code = current_language().code
+    return code if code in definition.languages else definition.default_language
+
+
+def _download(data: bytes | str, mimetype: str, filename: str) -> Response:
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/")
+@requires_role(Role.PROFESSIONAL)
+def surveys() -> ResponseReturnValue:
+    rows = []
+    for survey in db.session.scalars(select(Survey).order_by(Survey.slug)):
+        version = current_version(db.session, survey.slug)
+        if version is not None:
+            definition = definition_of(version)
+            rows.append((survey, version, definition, _display_language(definition)))
+    return render_template("paper/surveys.html", rows=rows, describe=describe)
+
+
+@bp.get("/<slug>/poster")
+@requires_role(Role.PROFESSIONAL)
+def poster(slug: str) -> ResponseReturnValue:
+    survey, _version, definition = _published(slug)
+    languages = request.args.getlist("lang") or [definition.default_language]
+    campaign = request.args.get("campaign", "")
+    if campaign and all(known.name != campaign for known in survey.campaigns):
+        abort(400)
+    base_url = str(current_app.config.get("PUBLIC_BASE_URL") or DEFAULT_PUBLIC_BASE_URL)
+    url = survey_link(base_url, slug, languages[0], campaign or None)
+    stem = "-".join([slug, "poster", *([campaign] if campaign else []), *dict.fromkeys(languages)])
+    try:
+        if request.args.get("format") == "svg":
+            return _download(poster_svg(definition, url, languages), "image/svg+xml", f"{stem}.svg")
+        return _download(poster_pdf(definition, url, languages), "application/pdf", f"{stem}.pdf")
+    except UnknownLanguage:
+        abort(400)
+
+
+@bp.get("/<slug>/paper/<language>.pdf")
+@requires_role(Role.PROFESSIONAL)
+def paper_form(slug: str, language: str) -> ResponseReturnValue:
+    _survey, version, definition = _published(slug)
+    if language not in definition.languages:
+        abort(404)
+    data = paper_form_pdf(definition, language, version=version.number)
+    return _download(data, "application/pdf", f"{slug}-{language}-v{version.number}.pdf")
+
+
+def _skip_hints(definition: SurveyDefinition, numbers: dict[str, int], language: str) -> dict[str, str]:
+    """The paper form's "Only if ..." note per conditional page and question id, so staff see why answers drop."""
+    conditional: list[Page | Question] = [*definition.pages, *definition.questions()]
+    return {
+        item.id: skip_hint(item.show_if, definition, numbers, language)
+        for item in conditional
+        if item.show_if is not None
+    }
+
+
+def _render_entry(definition: SurveyDefinition, entry: PaperEntry, status: int = 200) -> ResponseReturnValue:
+    context = entry_context(definition)
+    numbers = question_numbers(definition)
+    lang = _display_language(definition)
+    return (
+        render_template(
+            "paper/entry.html",
+            definition=definition,
+            entry=entry,
+            lang=lang,
+            numbers=numbers,
+            skip_hints=_skip_hints(definition, numbers, lang),
+            describe=describe,
+            fields={"language": LANGUAGE_FIELD, "campaign": CAMPAIGN_FIELD, "key": KEY_FIELD},
+            ctx=context,
+            **context,
+        ),
+        status,
+    )
+
+
+@bp.get("/<slug>/entry")
+@requires_role(Role.PROFESSIONAL)
+def entry(slug: str) -> ResponseReturnValue:
+    survey, _version, definition = _published(slug)
+    language = request.args.get("language", "")
+    entry = PaperEntry(
+        definition,
+        survey,
+        language=language if language in definition.languages else definition.default_language,
+        campaign=request.args.get("campaign", ""),
+    )
+    return _render_entry(definition, entry)
+
+
+@bp.post("/<slug>/entry")
+@requires_role(Role.PROFESSIONAL)
+def enter(slug: str) -> ResponseReturnValue:
+    survey, version, definition = _published(slug)
+    entry = PaperEntry(definition, survey, language=definition.default_language)
+    entry.read(request.form, current_geocoder())
+    if entry.has_errors:
+        return _render_entry(definition, entry, 400)
+    staff = current_user._get_current_object()
+    try:
+        outcome = submit(
+            db.session,
+            version_id=version.id,
+            definition=definition,
+            answers=entry.valid_answers,
+            language=entry.language,
+            channel=ResponseChannel.PAPER,
+            geocoder=current_geocoder(),
+            submission_key=submission_key(entry.key),
+            campaign=entry.campaign,
+            entered_by=staff,
+        )
+    except SubmissionRejected as rejected:
+        db.session.rollback()
+        entry.reject(rejected.errors)
+        return _render_entry(definition, entry, 400)
+    if outcome.created:
+        record(
+            db.session,
+            "survey_response.paper_entered",
+            actor=staff,
+            subject=db.session.get(SurveyResponse, outcome.response_id),
+            survey=slug,
+            version=version.number,
+            language=entry.language,
+            campaign=entry.campaign_name or None,
+        )
+    else:
+        flash(_("This form had been stored already. It was not stored a second time."), "info")
+    db.session.commit()
+    return redirect(url_for("paper.entered", slug=slug, response_id=outcome.response_id))
+
+
+@bp.get("/<slug>/entry/<int:response_id>")
+@requires_role(Role.PROFESSIONAL)
+def entered(slug: str, response_id: int) -> ResponseReturnValue:
+    _survey, _version, definition = _published(slug)
+    response = db.session.get(SurveyResponse, response_id)
+    if response is None or response.channel is not ResponseChannel.PAPER or response.survey_version.survey.slug != slug:
+        abort(404)
+    campaign = response.campaign.name if response.campaign is not None else ""
+    next_form = url_for("paper.entry", slug=slug, language=response.language, campaign=campaign or None)
+    return render_template(
+        "paper/entered.html",
+        definition=definition,
+        lang=_display_language(definition),
+        response=response,
+        next_form=next_form,
+        describe=describe,
+    )
