@@ -65,6 +65,7 @@ class Sheet:
             self.pdf.set_y(self.pdf.get_y() + height)
 
     def space(self, height: float) -> None:
+        """Empty room of ``height`` mm."""
         self._advance(height)
 
     def text(

@@ -55,6 +55,7 @@ def _download(data: bytes | str, mimetype: str, filename: str) -> Response:
 @bp.get("/")
 @requires_role(Role.PROFESSIONAL)
 def surveys() -> ResponseReturnValue:
+    """Every published survey with its campaigns, a poster form, its paper forms and the data-entry link."""
     rows = []
     for survey in db.session.scalars(select(Survey).order_by(Survey.slug)):
         version = current_version(db.session, survey.slug)
@@ -67,6 +68,7 @@ def surveys() -> ResponseReturnValue:
 @bp.get("/<slug>/poster")
 @requires_role(Role.PROFESSIONAL)
 def poster(slug: str) -> ResponseReturnValue:
+    """The A4 poster for the chosen languages and campaign, as PDF or (``format=svg``) SVG."""
     survey, _version, definition = _published(slug)
     languages = request.args.getlist("lang") or [definition.default_language]
     campaign = request.args.get("campaign", "")
@@ -86,6 +88,7 @@ def poster(slug: str) -> ResponseReturnValue:
 @bp.get("/<slug>/paper/<language>.pdf")
 @requires_role(Role.PROFESSIONAL)
 def paper_form(slug: str, language: str) -> ResponseReturnValue:
+    """The paper form of the newest version in one language, as PDF."""
     _survey, version, definition = _published(slug)
     if language not in definition.languages:
         abort(404)
@@ -127,6 +130,7 @@ def _render_entry(definition: SurveyDefinition, entry: PaperEntry, status: int =
 @bp.get("/<slug>/entry")
 @requires_role(Role.PROFESSIONAL)
 def entry(slug: str) -> ResponseReturnValue:
+    """An empty data-entry form with a fresh key; ``language`` and ``campaign`` preselect the last form's."""
     survey, _version, definition = _published(slug)
     language = request.args.get("language", "")
     entry = PaperEntry(
@@ -141,6 +145,7 @@ def entry(slug: str) -> ResponseReturnValue:
 @bp.post("/<slug>/entry")
 @requires_role(Role.PROFESSIONAL)
 def enter(slug: str) -> ResponseReturnValue:
+    """Store one typed-in paper form (once per key), or show it again with the errors next to the fields."""
     survey, version, definition = _published(slug)
     entry = PaperEntry(definition, survey, language=definition.default_language)
     entry.read(request.form, current_geocoder())
@@ -184,6 +189,7 @@ def enter(slug: str) -> ResponseReturnValue:
 @bp.get("/<slug>/entry/<int:response_id>")
 @requires_role(Role.PROFESSIONAL)
 def entered(slug: str, response_id: int) -> ResponseReturnValue:
+    """The confirmation of a stored paper form, with the link to enter the next one."""
     _survey, _version, definition = _published(slug)
     response = db.session.get(SurveyResponse, response_id)
     if response is None or response.channel is not ResponseChannel.PAPER or response.survey_version.survey.slug != slug:
