@@ -86,6 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.bureau import bp as bureau_bp
     from participation.blueprints.errors import register_error_handlers
     from participation.blueprints.health import bp as health_bp
+    from participation.blueprints.paper import bp as paper_bp
     from participation.blueprints.public import bp as public_bp
     from participation.blueprints.public import language_bp
     from participation.blueprints.staff import bp as staff_bp
@@ -97,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
         language_bp,
         auth_bp,
         staff_bp,
+        paper_bp,
         bureau_bp,
         admin_bp,
         health_bp,

@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register_commands(app: Flask) -> None:
-    from participation.cli import survey_import  # noqa: F401 - adds import and campaign to the surveys group
+    from participation.cli import survey_import, survey_print  # noqa: F401 - add their commands to "surveys"
     from participation.cli.content import content
     from participation.cli.geo import geo
     from participation.cli.surveys import surveys

@@ -10,7 +10,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from participation.blueprints.paper import bp as paper_bp
 from participation.extensions import db
 from participation.models import AuditEvent, ResponseChannel, Role, SurveyResponse
 from tests.conftest import StaffAccount
@@ -34,9 +33,7 @@ ANSWERS = {
 
 @pytest.fixture
 def paper_app(loaded_app: Flask) -> Flask:
-    """The app with content, the paper blueprint (until the app registers it itself) and one campaign."""
-    if "paper" not in loaded_app.blueprints:
-        loaded_app.register_blueprint(paper_bp)
+    """The app with content and one campaign."""
     result = loaded_app.test_cli_runner().invoke(
         args=["surveys", "campaign", "bewonersenquete", "huis-aan-huis", "--kind", "door_to_door"]
     )

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from flask import Flask
 
-import participation.cli.survey_print  # noqa: F401 - adds qr and paper to the surveys group
 from tests.printing.pdf_text import pdf_pages, pdf_text
 from tests.printing.test_poster import read_qr, segno_matrix
 
