@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from werkzeug.serving import make_server
@@ -29,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 PHONE = {"width": 360, "height": 640}
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture(scope="session")
@@ -64,3 +66,21 @@ def phone_page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def survey_server(make_app: Callable[..., Flask]) -> Iterator[tuple[str, Flask]]:
+    # No tile server: the map draws the buurt outlines the app serves itself, and nothing leaves the origin.
+    app = make_app(TILE_URL="")
+    assert app.test_cli_runner().invoke(args=["content", "load"]).exit_code == 0
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", app
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def assert_accessible(page: Page, where: str) -> None:
+    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    assert [f"{where}: {v['id']}: {v['nodes'][0]['html']}" for v in violations] == []

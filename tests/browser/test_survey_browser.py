@@ -3,39 +3,16 @@ page, and with JavaScript switched off."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser, Page
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from participation.extensions import db
 from participation.models import SurveyResponse
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, assert_accessible
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-@pytest.fixture
-def survey_server(make_app: Callable[..., Flask]) -> Iterator[tuple[str, Flask]]:
-    # No tile server: the map draws the buurt outlines the app serves itself, and nothing leaves the origin.
-    app = make_app(TILE_URL="")
-    assert app.test_cli_runner().invoke(args=["content", "load"]).exit_code == 0
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", app
-    server.shutdown()
-    thread.join(timeout=5)
-
-
-def assert_accessible(page: Page, where: str) -> None:
-    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
-    assert [f"{where}: {v['id']}: {v['nodes'][0]['html']}" for v in violations] == []
 
 
 def tab_to(page: Page, selector: str, limit: int = 80) -> None:

@@ -1,0 +1,34 @@
+"""Staff pages in Chromium: signing in, posters and paper forms, and paper data entry pass axe-core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Browser
+
+from participation.models import Role
+from tests.browser.conftest import assert_accessible
+from tests.conftest import TEST_PASSWORD, StaffAccount
+
+
+@pytest.mark.browser
+def test_staff_pages_have_no_accessibility_violations(
+    survey_server: tuple[str, Flask], browser: Browser, make_staff: Callable[..., StaffAccount]
+) -> None:
+    base, _app = survey_server
+    user = make_staff(Role.ANALYST)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    assert_accessible(page, "login")
+    page.fill("#email", user.email)
+    page.fill("#password", TEST_PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    for path in ("/staff/", "/staff/surveys/", "/staff/surveys/bewonersenquete/entry", "/bureau/", "/account/password"):
+        response = page.goto(f"{base}{path}")
+        assert response is not None and response.status == 200, path
+        assert_accessible(page, path)
+    context.close()
