@@ -3,6 +3,20 @@
 from participation.models.areas import Buurt, FocusArea, Wijk
 from participation.models.audit import AuditEvent
 from participation.models.base import Base, utcnow
+from participation.models.fieldwork import (
+    Activity,
+    ActivityKind,
+    ConsentRecord,
+    Contact,
+    ContactKind,
+    Conversation,
+    ConversationSetting,
+    FollowUpSignal,
+    Mood,
+    Place,
+    PlaceKind,
+    SignalStatus,
+)
 from participation.models.locations import LocationPrecision, StoredLocation
 from participation.models.staff import Organisation, OrganisationKind, Role, StaffUser
 from participation.models.surveys import (
@@ -15,26 +29,45 @@ from participation.models.surveys import (
     SurveyResponse,
     SurveyVersion,
 )
+from participation.models.themes import CodingOrigin, CodingStatus, Pillar, SubjectType, Theme, ThemeCoding
 
 __all__ = [
+    "Activity",
+    "ActivityKind",
     "Answer",
     "AuditEvent",
     "Base",
     "Buurt",
     "Campaign",
     "CampaignKind",
+    "CodingOrigin",
+    "CodingStatus",
+    "ConsentRecord",
+    "Contact",
+    "ContactKind",
+    "Conversation",
+    "ConversationSetting",
     "FocusArea",
+    "FollowUpSignal",
     "LocationPrecision",
+    "Mood",
     "Organisation",
     "OrganisationKind",
+    "Pillar",
+    "Place",
+    "PlaceKind",
     "ResponseChannel",
     "ResponseDraft",
     "Role",
+    "SignalStatus",
     "StaffUser",
     "StoredLocation",
+    "SubjectType",
     "Survey",
     "SurveyResponse",
     "SurveyVersion",
+    "Theme",
+    "ThemeCoding",
     "Wijk",
     "utcnow",
 ]
