@@ -85,6 +85,7 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.auth import bp as auth_bp
     from participation.blueprints.bureau import bp as bureau_bp
     from participation.blueprints.errors import register_error_handlers
+    from participation.blueprints.field import bp as field_bp
     from participation.blueprints.health import bp as health_bp
     from participation.blueprints.paper import bp as paper_bp
     from participation.blueprints.public import bp as public_bp
@@ -99,6 +100,7 @@ def _register_blueprints(app: Flask) -> None:
         auth_bp,
         staff_bp,
         paper_bp,
+        field_bp,
         bureau_bp,
         admin_bp,
         health_bp,

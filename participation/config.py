@@ -49,6 +49,7 @@ _PARSERS: dict[str, Any] = {
     "FOCUS_AREA_NAME": str,
     "GEODATA_DIR": str,
     "SURVEYS_DIR": str,
+    "TIMEZONE": str,
     "TILE_URL": str,
     "TILE_ATTRIBUTION": str,
     "RATELIMIT_STORAGE_URI": str,
@@ -75,6 +76,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "FOCUS_AREA_NAME": "Dordt West",
         "GEODATA_DIR": str(PROJECT_ROOT / "geodata"),
         "SURVEYS_DIR": str(PROJECT_ROOT / "surveys"),
+        # Wall-clock times typed by staff (when a conversation took place) are read in this zone.
+        "TIMEZONE": "Europe/Amsterdam",
         # PDOK BRT achtergrondkaart: the Dutch government's own base map, free to use.
         "TILE_URL": "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
         "TILE_ATTRIBUTION": "Kaartgegevens &copy; Kadaster",

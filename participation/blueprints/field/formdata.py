@@ -1,0 +1,62 @@
+"""The conversation form as posted (without JavaScript) or as queued in the device's outbox: one parser for both."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from participation.fieldwork.conversations import ConversationInput, parse_time
+from participation.surveys.places import parse_location
+
+
+class FormData(Protocol):
+    def getlist(self, key: str) -> list[str]: ...
+
+
+def _first(form: FormData, key: str) -> str:
+    values = form.getlist(key)
+    return values[0].strip() if values else ""
+
+
+def _local_time(value: str, zone: ZoneInfo) -> datetime | None:
+    """A ``datetime-local`` value is the wall-clock time where the professional is."""
+    moment = parse_time(value)
+    if moment is None or "+" in value[10:] or value.endswith("Z"):
+        return moment
+    return moment.replace(tzinfo=zone)
+
+
+def conversation_from_form(form: FormData, zone: ZoneInfo) -> ConversationInput:
+    location_fields = {part: _first(form, f"location__{part}") for part in ("lat", "lon", "source", "buurt", "street")}
+    location: dict[str, Any] | None = parse_location(_first(form, "location"), location_fields)
+    description, partner = _first(form, "signal_description"), _first(form, "signal_partner")
+    return ConversationInput(
+        client_id=_first(form, "client_id"),
+        occurred_at=_local_time(_first(form, "occurred_at"), zone),
+        line=_first(form, "line"),
+        setting=_first(form, "setting"),
+        participants=_first(form, "participants") or None,
+        age_bands=form.getlist("age_bands"),
+        languages=form.getlist("languages"),
+        theme_codes=form.getlist("themes"),
+        free_tags=[tag for tag in _first(form, "free_tags").split(",") if tag.strip()],
+        notes=_first(form, "notes"),
+        quotes=[line for line in _first(form, "quotes").splitlines() if line.strip()],
+        mood=_first(form, "mood") or None,
+        location=location if location and not location.get("skipped") else None,
+        signals=[(description, partner)] if description or partner else [],
+    )
+
+
+class JsonForm:
+    """The outbox sends the form's fields as {name: [values]}; this reads it like a posted form."""
+
+    def __init__(self, fields: Any) -> None:
+        self._fields = fields if isinstance(fields, dict) else {}
+
+    def getlist(self, key: str) -> list[str]:
+        value = self._fields.get(key, [])
+        if isinstance(value, list):
+            return [str(item) for item in value]
+        return [str(value)]

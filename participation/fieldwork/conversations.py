@@ -1,0 +1,336 @@
+"""Logging street conversations: validate what a professional sent (often from a device that was offline),
+store it once per device-made id, and decide who may read or change it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from participation.geo import Geocoder
+from participation.lines import ParticipationLine
+from participation.models import (
+    CodingOrigin,
+    CodingStatus,
+    Conversation,
+    ConversationSetting,
+    FollowUpSignal,
+    Mood,
+    Role,
+    StaffUser,
+    SubjectType,
+    Theme,
+    ThemeCoding,
+)
+from participation.models.base import DbSession, utcnow
+from participation.responses.places import resolve_location
+from participation.surveys.errors import AnswerError
+
+EDIT_WINDOW = timedelta(days=7)
+CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+AGE_BANDS = ("0_17", "18_29", "30_44", "45_64", "65_plus")
+MAX_PARTICIPANTS = 500
+LIMITS = {"notes": 8000, "quote": 1000, "tag": 60, "signal": 2000, "partner": 200}
+MAX_ITEMS = 20
+# A log may be dated a little in the future (clocks of phones drift), but not days ahead.
+CLOCK_SKEW = timedelta(hours=1)
+
+MESSAGES = {
+    "client_id": _l("This log has no valid id. Please reload the page and log it again."),
+    "occurred_at": _l("Give the date and time of the conversation."),
+    "future": _l("The conversation cannot be in the future."),
+    "line": _l("Choose a participation line."),
+    "setting": _l("Choose where the conversation took place."),
+    "participants": _l("Give the number of residents, from 1 to %(maximum)d."),
+    "mood": _l("Choose positive, neutral or negative."),
+    "too_long": _l("This text is too long. Please use at most %(maximum)d characters."),
+    "too_many": _l("Please give at most %(maximum)d items."),
+    "theme": _l("One of the chosen themes does not exist (any more)."),
+    "group": _l("Choose from the listed groups."),
+    "signal": _l("A follow-up needs both what it is about and the partner it goes to."),
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """Why one field of a log was refused; ``message`` is in the language of the request."""
+
+    name: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        if self.code in MESSAGES:
+            text = MESSAGES[self.code]
+            return str(text % dict(self.params)) if self.params else str(text)
+        return AnswerError(self.code, dict(self.params)).message
+
+
+class ConversationRejected(ValueError):
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        super().__init__(", ".join(f"{error.name}: {error.code}" for error in errors))
+        self.errors = list(errors)
+
+    def by_field(self) -> dict[str, str]:
+        return {error.name: error.message for error in self.errors}
+
+
+class NotAllowed(PermissionError):
+    """The staff member may not do this with this conversation."""
+
+
+@dataclass
+class ConversationInput:
+    """A log as sent by the form or by the device's outbox (JSON), before validation."""
+
+    client_id: str
+    occurred_at: datetime | None
+    line: str
+    setting: str
+    participants: int | str | None
+    age_bands: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    theme_codes: list[str] = field(default_factory=list)
+    free_tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    quotes: list[str] = field(default_factory=list)
+    mood: str | None = None
+    location: Mapping[str, Any] | None = None
+    signals: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ConversationInput:
+        """From the outbox's JSON; wrong types become values that fail validation with a clear message."""
+
+        def strings(key: str) -> list[str]:
+            value = data.get(key) or []
+            return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+
+        signals = []
+        for item in data.get("signals") or []:
+            if isinstance(item, Mapping):
+                signals.append((str(item.get("description") or ""), str(item.get("partner") or "")))
+        location = data.get("location")
+        return cls(
+            client_id=str(data.get("client_id") or ""),
+            occurred_at=parse_time(data.get("occurred_at")),
+            line=str(data.get("line") or ""),
+            setting=str(data.get("setting") or ""),
+            participants=data.get("participants"),
+            age_bands=strings("age_bands"),
+            languages=strings("languages"),
+            theme_codes=strings("themes"),
+            free_tags=strings("free_tags"),
+            notes=str(data.get("notes") or ""),
+            quotes=[quote for quote in strings("quotes") if quote.strip()],
+            mood=str(data["mood"]) if data.get("mood") else None,
+            location=location if isinstance(location, Mapping) else None,
+            signals=signals,
+        )
+
+
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 time; without an offset it is taken as UTC (what the device's outbox sends)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _choice(value: str, allowed: type[Any], name: str, errors: list[FieldError]) -> Any:
+    try:
+        return allowed(value)
+    except ValueError:
+        errors.append(FieldError(name, name))
+        return None
+
+
+def _validate(
+    session: DbSession, data: ConversationInput, languages: Sequence[str]
+) -> tuple[dict[str, Any], list[Theme], list[FieldError]]:
+    errors: list[FieldError] = []
+    if not CLIENT_ID.match(data.client_id):
+        errors.append(FieldError("client_id", "client_id"))
+    if data.occurred_at is None:
+        errors.append(FieldError("occurred_at", "occurred_at"))
+    elif data.occurred_at > utcnow() + CLOCK_SKEW:
+        errors.append(FieldError("occurred_at", "future"))
+    line = _choice(data.line, ParticipationLine, "line", errors)
+    setting = _choice(data.setting, ConversationSetting, "setting", errors)
+    mood = _choice(data.mood, Mood, "mood", errors) if data.mood else None
+    try:
+        participants = int(data.participants) if data.participants not in (None, "") else 1
+    except (TypeError, ValueError):
+        participants = 0
+    if not 1 <= participants <= MAX_PARTICIPANTS:
+        errors.append(FieldError("participants", "participants", {"maximum": MAX_PARTICIPANTS}))
+    if len(data.notes) > LIMITS["notes"]:
+        errors.append(FieldError("notes", "too_long", {"maximum": LIMITS["notes"]}))
+    for name, items, limit in (("quotes", data.quotes, LIMITS["quote"]), ("free_tags", data.free_tags, LIMITS["tag"])):
+        if len(items) > MAX_ITEMS:
+            errors.append(FieldError(name, "too_many", {"maximum": MAX_ITEMS}))
+        elif any(len(item) > limit for item in items):
+            errors.append(FieldError(name, "too_long", {"maximum": limit}))
+    if any(band not in AGE_BANDS for band in data.age_bands):
+        errors.append(FieldError("age_bands", "group"))
+    if any(code not in languages and code != "other" for code in data.languages):
+        errors.append(FieldError("languages", "group"))
+    for description, partner in data.signals:
+        if not description.strip() or not partner.strip():
+            errors.append(FieldError("signals", "signal"))
+        elif len(description) > LIMITS["signal"] or len(partner) > LIMITS["partner"]:
+            errors.append(FieldError("signals", "too_long", {"maximum": LIMITS["signal"]}))
+    codes = list(dict.fromkeys(data.theme_codes))
+    themes = list(session.scalars(select(Theme).where(Theme.code.in_(codes), Theme.active))) if codes else []
+    if len(themes) != len(codes):
+        errors.append(FieldError("themes", "theme"))
+    values = {
+        "occurred_at": data.occurred_at,
+        "line": line,
+        "setting": setting,
+        "participants": participants,
+        "groups": {"age_bands": sorted(set(data.age_bands)), "languages": sorted(set(data.languages))},
+        "free_tags": [tag.strip() for tag in data.free_tags if tag.strip()],
+        "notes": data.notes.replace("\x00", ""),
+        "quotes": [quote.replace("\x00", "") for quote in data.quotes],
+        "mood": mood,
+    }
+    return values, themes, errors
+
+
+def find_by_client_id(session: DbSession, client_id: str) -> Conversation | None:
+    return session.scalar(select(Conversation).where(Conversation.client_id == client_id))
+
+
+def log_conversation(
+    session: DbSession, author: StaffUser, data: ConversationInput, geocoder: Geocoder, languages: Sequence[str]
+) -> tuple[Conversation, bool]:
+    """Store a log, or return the one already stored under its device-made id (created False); flush only.
+
+    Raises ConversationRejected with an error per field, and nothing is stored then.
+    """
+    existing = find_by_client_id(session, data.client_id) if data.client_id else None
+    if existing is not None:
+        if existing.author_id != author.id:
+            raise NotAllowed("this id belongs to another professional's log")
+        return existing, False
+    values, themes, errors = _validate(session, data, languages)
+    location = None
+    if data.location:
+        resolved = resolve_location(geocoder, data.location)
+        if isinstance(resolved, AnswerError):
+            errors.append(FieldError("location", resolved.code, resolved.params))
+        else:
+            location = resolved
+    if errors:
+        raise ConversationRejected(errors)
+    conversation = Conversation(
+        client_id=data.client_id,
+        author=author,
+        organisation_id=author.organisation_id,
+        location=location,
+        signals=[FollowUpSignal(description=d.strip(), partner=p.strip()) for d, p in data.signals],
+        **values,
+    )
+    session.add(conversation)
+    session.flush()
+    _code_themes(session, conversation, themes, author)
+    return conversation, True
+
+
+def _code_themes(session: DbSession, conversation: Conversation, themes: Sequence[Theme], author: StaffUser) -> None:
+    for theme in themes:
+        session.add(
+            ThemeCoding(
+                theme=theme,
+                subject_type=SubjectType.CONVERSATION,
+                subject_id=conversation.id,
+                origin=CodingOrigin.PROFESSIONAL,
+                status=CodingStatus.ACCEPTED,
+                coded_by=author,
+            )
+        )
+    session.flush()
+
+
+def conversation_themes(session: DbSession, conversation: Conversation) -> list[Theme]:
+    return list(
+        session.scalars(
+            select(Theme)
+            .join(ThemeCoding, ThemeCoding.theme_id == Theme.id)
+            .where(
+                ThemeCoding.subject_type == SubjectType.CONVERSATION,
+                ThemeCoding.subject_id == conversation.id,
+                ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
+            )
+            .order_by(Theme.label_nl)
+        )
+    )
+
+
+def may_read(user: StaffUser, conversation: Conversation) -> bool:
+    """Analysts read all logs; professionals those of their own organisation."""
+    return user.has_role(Role.ANALYST) or conversation.organisation_id == user.organisation_id
+
+
+def may_edit(user: StaffUser, conversation: Conversation, now: datetime | None = None) -> bool:
+    """Professionals change their own logs for seven days; after that a log is part of the record."""
+    return conversation.author_id == user.id and (now or utcnow()) - conversation.created_at <= EDIT_WINDOW
+
+
+def update_conversation(
+    session: DbSession,
+    conversation: Conversation,
+    editor: StaffUser,
+    data: ConversationInput,
+    geocoder: Geocoder,
+    languages: Sequence[str],
+) -> None:
+    if not may_edit(editor, conversation):
+        raise NotAllowed("only the author may change a log, and only for seven days")
+    data.client_id = conversation.client_id
+    values, themes, errors = _validate(session, data, languages)
+    location = conversation.location
+    if data.location:
+        resolved = resolve_location(geocoder, data.location)
+        if isinstance(resolved, AnswerError):
+            errors.append(FieldError("location", resolved.code, resolved.params))
+        else:
+            location = resolved
+    if errors:
+        raise ConversationRejected(errors)
+    for name, value in values.items():
+        setattr(conversation, name, value)
+    conversation.location = location
+    conversation.updated_at = utcnow()
+    existing = {signal.description: signal for signal in conversation.signals}
+    conversation.signals = [
+        existing.get(d.strip()) or FollowUpSignal(description=d.strip(), partner=p.strip()) for d, p in data.signals
+    ]
+    for coding in session.scalars(
+        select(ThemeCoding).where(
+            ThemeCoding.subject_type == SubjectType.CONVERSATION,
+            ThemeCoding.subject_id == conversation.id,
+            ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
+        )
+    ):
+        session.delete(coding)
+    session.flush()
+    _code_themes(session, conversation, themes, editor)
+
+
+def visible_conversations(session: DbSession, user: StaffUser, limit: int = 100) -> list[Conversation]:
+    """The newest logs this staff member may read."""
+    query = select(Conversation).order_by(Conversation.occurred_at.desc()).limit(limit)
+    if not user.has_role(Role.ANALYST):
+        query = query.where(Conversation.organisation_id == user.organisation_id)
+    return list(session.scalars(query))

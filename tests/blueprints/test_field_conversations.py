@@ -1,0 +1,176 @@
+"""Logging conversations at /field/: the form without JavaScript, the outbox's JSON endpoint, and who sees what."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from participation.extensions import db
+from participation.models import (
+    CodingOrigin,
+    Conversation,
+    Role,
+    SubjectType,
+    Theme,
+    ThemeCoding,
+)
+from participation.models.base import utcnow
+from tests.conftest import StaffAccount, sign_in
+
+
+@pytest.fixture
+def themes(loaded_app: Flask) -> list[str]:
+    """Two themes of our own, so these tests do not depend on the shipped codebook."""
+    with loaded_app.app_context():
+        for code, nl, en, pillar in (("test-litter", "Afval", "Litter", 1), ("test-lonely", "Eenzaam", "Lonely", 2)):
+            if db.session.scalar(select(Theme).where(Theme.code == code)) is None:
+                db.session.add(Theme(code=code, label_nl=nl, label_en=en, pillar=pillar, goals=[9]))
+        db.session.commit()
+    return ["test-litter", "test-lonely"]
+
+
+def form(**overrides: object) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "client_id": str(uuid.uuid4()),
+        "occurred_at": "2026-11-20T14:30",
+        "line": "contact",
+        "setting": "street",
+        "participants": "3",
+        "age_bands": ["18_29", "30_44"],
+        "languages": ["nl", "tr"],
+        "themes": ["test-litter"],
+        "free_tags": "hondenpoep, bankje",
+        "notes": "Bewoners klagen over <b>afval</b> bij de containers.",
+        "quotes": "Het is hier altijd vies\nNiemand ruimt het op",
+        "mood": "negative",
+        "location__buurt": "BU05050401",
+        "location__street": "",
+        "signal_description": "Container maken",
+        "signal_partner": "HVC",
+    }
+    fields.update(overrides)
+    return fields
+
+
+def count(app: Flask) -> int:
+    with app.app_context():
+        return int(db.session.scalar(select(func.count()).select_from(Conversation)) or 0)
+
+
+def test_a_professional_logs_a_conversation_without_javascript(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], themes: list[str]
+) -> None:
+    user = signed_in(Role.PROFESSIONAL)
+    assert client.get("/field/conversations/new").status_code == 200
+    response = client.post("/field/conversations", data=form())
+    assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
+    with loaded_app.app_context():
+        conversation = db.session.scalar(select(Conversation))
+        assert conversation is not None and conversation.author_id == user.id
+        assert (
+            conversation.participants == 3 and conversation.mood is not None and conversation.mood.value == "negative"
+        )
+        assert conversation.groups == {"age_bands": ["18_29", "30_44"], "languages": ["nl", "tr"]}
+        assert conversation.free_tags == ["hondenpoep", "bankje"]
+        assert conversation.quotes == ["Het is hier altijd vies", "Niemand ruimt het op"]
+        assert conversation.location is not None and conversation.location.wijk_code == "WK050504"
+        assert conversation.signals[0].partner == "HVC"
+        # 14:30 in Dordrecht in November is 13:30 UTC.
+        assert conversation.occurred_at.hour == 13
+        coding = db.session.scalar(select(ThemeCoding).where(ThemeCoding.subject_type == SubjectType.CONVERSATION))
+        assert coding is not None and coding.theme.code == "test-litter" and coding.origin is CodingOrigin.PROFESSIONAL
+    page = client.get(f"/field/conversations/{conversation.id}").get_data(as_text=True)
+    assert "&lt;b&gt;afval&lt;/b&gt;" in page
+
+
+def test_the_outbox_endpoint_stores_once_per_device_id(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], themes: list[str]
+) -> None:
+    signed_in(Role.PROFESSIONAL)
+    fields = {key: value if isinstance(value, list) else [value] for key, value in form().items()}
+    first = client.post("/field/api/conversations", json={"fields": fields})
+    again = client.post("/field/api/conversations", json={"fields": fields})
+    assert first.status_code == 201 and again.status_code == 200
+    assert first.get_json()["id"] == again.get_json()["id"]
+    assert count(loaded_app) == 1
+
+
+def test_bad_input_gets_errors_per_field_and_saves_nothing(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], themes: list[str]
+) -> None:
+    signed_in(Role.PROFESSIONAL)
+    client.set_cookie("lang", "en")
+    future = (utcnow() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    page = client.post(
+        "/field/conversations",
+        data=form(participants="0", line="gossip", themes=["no-such-theme"], occurred_at=future, location__buurt="BU0"),
+    )
+    assert page.status_code == 400
+    text = page.get_data(as_text=True)
+    assert "cannot be in the future" in text and "number of residents" in text and "participation line" in text
+    fields = {"client_id": ["short"], "line": ["contact"], "setting": ["street"]}
+    api = client.post("/field/api/conversations", json={"fields": fields})
+    assert api.status_code == 422 and "client_id" in api.get_json()["errors"]
+    assert client.post("/field/api/conversations", data="nope", content_type="application/json").status_code == 400
+    assert count(loaded_app) == 0
+
+
+def test_who_sees_and_changes_what(
+    loaded_app: Flask, make_staff: Callable[..., StaffAccount], themes: list[str]
+) -> None:
+    author = make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht")
+    colleague = make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht")
+    other = make_staff(Role.PROFESSIONAL, organisation="Woonbron")
+    analyst = make_staff(Role.ANALYST, organisation="Programmabureau")
+    author_client = loaded_app.test_client()
+    sign_in(author_client, author)
+    author_client.post("/field/conversations", data=form())
+    with loaded_app.app_context():
+        conversation_id = db.session.scalar(select(Conversation.id))
+    url = f"/field/conversations/{conversation_id}"
+
+    def client_for(account: StaffAccount) -> FlaskClient:
+        client = loaded_app.test_client()
+        sign_in(client, account)
+        return client
+
+    assert client_for(colleague).get(url).status_code == 200
+    assert client_for(colleague).get(f"{url}/edit").status_code == 403
+    assert client_for(other).get(url).status_code == 403
+    assert client_for(analyst).get(url).status_code == 200
+    assert author_client.get(f"{url}/edit").status_code == 200
+    changed = author_client.post(f"{url}/edit", data=form(participants="5", themes=["test-lonely"]))
+    assert changed.status_code == 302
+    with loaded_app.app_context():
+        conversation = db.session.get(Conversation, conversation_id)
+        assert conversation is not None and conversation.participants == 5
+        codes = db.session.scalars(
+            select(Theme.code).join(ThemeCoding).where(ThemeCoding.subject_id == conversation_id)
+        ).all()
+        assert codes == ["test-lonely"]
+        conversation.created_at = utcnow() - timedelta(days=8)
+        db.session.commit()
+    assert author_client.get(f"{url}/edit").status_code == 403  # seven days have passed
+
+
+def test_the_field_app_is_installable(client: FlaskClient, signed_in: Callable[[Role], StaffAccount]) -> None:
+    manifest = client.get("/field/manifest.webmanifest")
+    assert manifest.mimetype == "application/manifest+json"
+    document = manifest.get_json(force=True)
+    assert document["start_url"] == "/field/" and {icon["sizes"] for icon in document["icons"]} == {
+        "192x192",
+        "512x512",
+    }
+    worker = client.get("/field/service-worker.js").get_data(as_text=True)
+    assert '"/field/conversations/new"' in worker and "caches.open" in worker
+
+
+def test_anonymous_visitors_go_to_the_login_page(client: FlaskClient) -> None:
+    assert client.get("/field/").headers["Location"].startswith("/login")
+    assert client.post("/field/api/conversations", json={}).status_code == 302
