@@ -1,0 +1,67 @@
+"""What the field-register views share: the signed-in staff member, records by id, and locations from a form."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from flask import abort, current_app
+from flask_login import current_user
+
+from participation.blueprints.field_registers.forms import LocatedForm
+from participation.blueprints.field_registers.labels import ERROR_MESSAGES
+from participation.blueprints.survey.pages import location_choices
+from participation.extensions import db
+from participation.geocoding import current_geocoder
+from participation.models import Base, StaffUser, StoredLocation
+from participation.responses.places import resolve_location
+from participation.surveys.errors import AnswerError
+
+Record = TypeVar("Record", bound=Base)
+
+
+def staff() -> StaffUser:
+    """The signed-in staff member as a model (not Flask-Login's proxy), for the domain functions."""
+    user: StaffUser = current_user._get_current_object()
+    return user
+
+
+def found_or_404(model: type[Record], record_id: int) -> Record:
+    record = db.session.get(model, record_id)
+    if record is None:
+        abort(404)
+    return record
+
+
+def buurt_names() -> dict[str, str]:
+    """Neighbourhood names by CBS code, to show locations in words."""
+    return {buurt.code: buurt.name for buurt in current_geocoder().boundaries.buurten}
+
+
+def location_context() -> dict[str, Any]:
+    """What the location fieldset needs: neighbourhoods by district, whether addresses can be used, and names."""
+    return location_choices(current_geocoder()) | {"buurt_names": buurt_names()}
+
+
+class LocationRefused(Exception):
+    """The form named a location that could not be geocoded; the error is on the form already."""
+
+
+def read_location(form: LocatedForm) -> StoredLocation | None:
+    """The geocoded location the form names, or None when it names none; ``LocationRefused`` when it is wrong."""
+    value = form.location_value()
+    if value is None:
+        return None
+    if "postcode" in value and value["number"] is None:
+        form.house_number.errors = [*form.house_number.errors, str(ERROR_MESSAGES["required"])]
+        raise LocationRefused
+    located = resolve_location(current_geocoder(), value)
+    if isinstance(located, AnswerError) or located is None:
+        field = form.postcode if "postcode" in value else form.buurt
+        field.errors = [*field.errors, str(ERROR_MESSAGES["location_not_found"])]
+        raise LocationRefused
+    return located
+
+
+def retention_days() -> int:
+    """How many days a new contact is kept at most (setting ``CONTACT_RETENTION_DAYS``, default two years)."""
+    return int(current_app.config.get("CONTACT_RETENTION_DAYS", 730))

@@ -1,0 +1,34 @@
+"""``flask privacy purge``: remove the contacts whose retention date has passed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import click
+from flask.cli import AppGroup
+
+from participation.extensions import db
+from participation.fieldwork.purge import purge_expired
+
+privacy = AppGroup("privacy", help="Keep personal data no longer than allowed.")
+
+
+@privacy.command("purge")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Purge as if it were this day (YYYY-MM-DD); defaults to today.",
+)
+def purge(today: datetime | None) -> None:
+    """Remove expired contacts with their consent records; conversations keep existing without them."""
+    day = today.date() if today is not None else date.today()
+    report = purge_expired(db.session, day)
+    db.session.commit()
+    click.echo(
+        f"Removed {report.contacts} contact(s) retained until before {day.isoformat()}, "
+        f"with {report.consent_records} consent record(s); "
+        f"{report.conversations_unlinked} conversation(s) kept without their contact."
+    )
+    if report.contact_ids:
+        click.echo("Contact ids: " + ", ".join(str(contact_id) for contact_id in report.contact_ids))
