@@ -76,6 +76,7 @@
     return fetch(endpoint.content, {
       method: "POST",
       credentials: "same-origin",
+      redirect: "manual",  // a redirect means signed out: keep the log and try again later
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf ? csrf.content : "" },
       body: JSON.stringify({ fields: item.fields })
     });

@@ -1,0 +1,76 @@
+"""The field app on a phone without a connection: three logs wait on the device, arrive once online, and a forced
+resend adds nothing. The field pages pass axe-core."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Browser, Page
+from sqlalchemy import func, select
+
+from participation.extensions import db
+from participation.models import Conversation, Role
+from tests.browser.conftest import PHONE, assert_accessible
+from tests.conftest import TEST_PASSWORD, StaffAccount
+
+
+def conversations(app: Flask) -> int:
+    with app.app_context():
+        return int(db.session.scalar(select(func.count()).select_from(Conversation)) or 0)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.1)
+
+
+def log_one(page: Page, notes: str) -> None:
+    page.fill("#notes", notes)
+    page.click("label[for='line-contact']")
+    page.fill("#participants", "2")
+    page.click("form[data-outbox-form] button[type=submit]")
+    page.wait_for_function("document.querySelector('[data-form-status]').textContent.length > 0")
+
+
+@pytest.mark.browser
+def test_three_logs_made_offline_arrive_once(
+    survey_server: tuple[str, Flask], browser: Browser, make_staff: Callable[..., StaffAccount]
+) -> None:
+    base, app = survey_server
+    user = make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht")
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("#email", user.email)
+    page.fill("#password", TEST_PASSWORD)
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
+
+    page.goto(f"{base}/field/")
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    assert_accessible(page, "field home")
+    page.goto(f"{base}/field/conversations/new")
+    assert_accessible(page, "conversation form")
+
+    context.set_offline(True)
+    page.goto(f"{base}/field/conversations/new")  # served by the service worker
+    for number in (1, 2, 3):
+        log_one(page, f"Gesprek {number} zonder verbinding")
+    assert page.evaluate("window.fieldOutbox.pending().then(items => items.length)") == 3
+    assert "3" in page.inner_text("[data-outbox-count]")
+    assert conversations(app) == 0
+
+    context.set_offline(False)  # the page's "online" event sends what waits, without anyone pressing anything
+    wait_until(lambda: page.evaluate("window.fieldOutbox.pending().then(items => items.length)") == 0)
+    assert conversations(app) == 3
+
+    statuses = page.evaluate("window.fieldOutbox.resendSent()")
+    assert statuses == [200, 200, 200]
+    assert conversations(app) == 3
+    context.close()
