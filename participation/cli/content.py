@@ -1,4 +1,5 @@
-"""``flask content load``: the default content a fresh installation needs (boundaries, focus area, surveys)."""
+"""``flask content load``: the default content a fresh installation needs (boundaries, focus area, surveys,
+codebook)."""
 
 from __future__ import annotations
 
@@ -16,13 +17,14 @@ from participation.geo.errors import GeoDataError
 from participation.geo.focus import resolve_focus_area
 from participation.responses.publishing import default_survey_files, publish
 from participation.surveys.problems import DefinitionError
+from participation.themes.codebook import CODEBOOK_FILE, CodebookError, load_codebook, sync_codebook
 
 content = AppGroup("content", help="Load the default content.")
 
 
 @content.command("load")
 def load() -> None:
-    """Load the shipped boundaries and focus area into the database. Safe to run again: it changes nothing then."""
+    """Load the shipped boundaries, focus area, surveys and codebook. Safe to run again: it changes nothing then."""
     config = current_app.config
     try:
         boundaries = load_boundaries(Path(config["GEODATA_DIR"]))
@@ -45,3 +47,11 @@ def load() -> None:
         db.session.commit()
         state = "published as version" if result.created else "unchanged, version"
         click.echo(f"Survey {definition.slug}: {state} {result.version.number}.")
+    try:
+        definitions = load_codebook(CODEBOOK_FILE)
+    except CodebookError as error:
+        raise click.ClickException(str(error)) from error
+    codebook = sync_codebook(db.session, definitions)
+    db.session.commit()
+    kept = f" {codebook.kept} kept as edited in the app." if codebook.kept else ""
+    click.echo(f"Codebook: {codebook.themes} themes, {codebook.created} created, {codebook.updated} updated.{kept}")

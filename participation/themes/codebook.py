@@ -1,0 +1,134 @@
+"""The default codebook shipped in ``themes/codebook.yaml``: reading it, and bringing the database in line.
+
+Syncing never deletes a theme (codings hang on it) and never undoes an analyst's edit: a theme is updated from
+the file only when the file's entry for it changed since the last sync, which the audit log remembers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+
+from participation.audit import record
+from participation.config import PROJECT_ROOT
+from participation.models import AuditEvent
+from participation.models.base import DbSession
+from participation.models.themes import Theme
+from participation.themes.definition import ThemeDefinition
+from participation.themes.errors import ThemeError
+
+CODEBOOK_FILE = PROJECT_ROOT / "themes" / "codebook.yaml"
+SYNCED = "theme.synced"  # audit action of a sync that created or updated a theme
+
+
+class CodebookError(Exception):
+    """The codebook file cannot be used; ``problems`` say where and why, for the person who edits it."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What a sync did: ``kept`` counts themes an analyst changed in the app that the file left alone."""
+
+    themes: int
+    created: int
+    updated: int
+    kept: int
+
+
+def load_codebook(path: Path = CODEBOOK_FILE) -> list[ThemeDefinition]:
+    """Read and check the codebook file: every theme valid and every code once."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise CodebookError([f"{path}: {error}"]) from error
+    entries = document.get("themes") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        raise CodebookError([f"{path}: expected a list under 'themes'"])
+    definitions: list[ThemeDefinition] = []
+    problems: list[str] = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}: theme {number} ({entry.get('code') if isinstance(entry, dict) else '?'})"
+        try:
+            definitions.append(_definition(entry).validated())
+        except (ThemeError, TypeError, ValueError) as error:
+            problems.append(f"{where}: {error}")
+    seen: set[str] = set()
+    for definition in definitions:
+        if definition.code in seen:
+            problems.append(f"{path}: the code {definition.code} appears twice")
+        seen.add(definition.code)
+    if problems:
+        raise CodebookError(problems)
+    return definitions
+
+
+def _definition(entry: Any) -> ThemeDefinition:
+    if not isinstance(entry, dict):
+        raise TypeError("each theme is a mapping of code, labels, pillar, goals and keywords")
+    keywords = entry.get("keywords") or {}
+    # YAML reads some bare words as other types (``no`` as false, ``1`` as a number); they must be quoted.
+    if not isinstance(keywords, dict) or not all(
+        isinstance(words, list) and all(isinstance(word, str) for word in words) for words in keywords.values()
+    ):
+        raise TypeError("keywords: a list of words per language code; quote words YAML reads otherwise")
+    goals = entry.get("goals") or []
+    if not isinstance(goals, list) or not all(type(goal) is int for goal in goals):
+        raise TypeError("goals: a list of goal numbers")
+    if type(entry.get("pillar")) is not int:
+        raise TypeError("pillar: a number from 1 to 5")
+    return ThemeDefinition(
+        code=str(entry.get("code") or ""),
+        label_nl=str(entry.get("label_nl") or ""),
+        label_en=str(entry.get("label_en") or ""),
+        description=str(entry.get("description") or ""),
+        pillar=entry["pillar"],
+        goals=tuple(goals),
+        keywords={str(language): tuple(words) for language, words in keywords.items()},
+    )
+
+
+def sync_codebook(session: DbSession, definitions: Iterable[ThemeDefinition]) -> SyncReport:
+    """Create the file's themes that are missing and update those whose entry in the file changed.
+
+    Idempotent: a second run with the same file changes nothing. Themes that are not in the file, themes an
+    analyst merged away, and analysts' edits of themes whose entry did not change are all left as they are.
+    """
+    definitions = list(definitions)
+    themes = {theme.code: theme for theme in session.scalars(select(Theme))}
+    last_synced = _last_synced_fingerprints(session)
+    created = updated = kept = 0
+    for definition in definitions:
+        fingerprint = definition.fingerprint()
+        theme = themes.get(definition.code)
+        if theme is None:
+            theme = Theme(**definition.fields(), active=True)
+            session.add(theme)
+            session.flush()
+            record(session, SYNCED, subject=theme, code=theme.code, fingerprint=fingerprint, created=True)
+            created += 1
+        elif theme.merged_into_id is not None or not definition.differs_from(theme):
+            continue
+        elif last_synced.get(definition.code) == fingerprint:
+            kept += 1  # the file has not changed since the last sync, so the difference is an analyst's edit
+        else:
+            for name, value in definition.fields().items():
+                setattr(theme, name, value)
+            record(session, SYNCED, subject=theme, code=theme.code, fingerprint=fingerprint, created=False)
+            updated += 1
+    session.flush()
+    return SyncReport(themes=len(definitions), created=created, updated=updated, kept=kept)
+
+
+def _last_synced_fingerprints(session: DbSession) -> dict[str, str]:
+    """The fingerprint of the file entry each theme was last created or updated from, by theme code."""
+    events = session.scalars(select(AuditEvent).where(AuditEvent.action == SYNCED).order_by(AuditEvent.id))
+    return {str(event.details["code"]): str(event.details["fingerprint"]) for event in events}
