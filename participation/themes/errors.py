@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import has_request_context
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 MESSAGES = {
@@ -37,6 +39,13 @@ class ThemeError(ValueError):
 
     @property
     def message(self) -> str:
-        """The message in the current language (English outside a request)."""
+        """The message in the current language; in English outside a request (the CLI, scripts, tests), where the
+        app's locale selector has no request to look at."""
+        if not has_request_context():
+            with force_locale("en"):
+                return self._translated()
+        return self._translated()
+
+    def _translated(self) -> str:
         text = MESSAGES[self.code]
         return str(text % self.params) if self.params else str(text)

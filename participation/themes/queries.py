@@ -33,7 +33,7 @@ def themes_by_pillar(session: DbSession, language: str = "en") -> list[PillarThe
 def coding_counts(session: DbSession) -> dict[int, int]:
     """The number of codings per theme id; themes without codings are missing (count 0)."""
     rows = session.execute(select(ThemeCoding.theme_id, func.count()).group_by(ThemeCoding.theme_id))
-    return {theme_id: count for theme_id, count in rows.tuples()}
+    return {int(theme_id): int(count) for theme_id, count in rows}
 
 
 def merge_targets(session: DbSession, source: Theme, language: str = "en") -> list[Theme]:

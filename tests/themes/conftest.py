@@ -1,0 +1,70 @@
+"""A database session inside an app context, and small factories for themes and codings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from flask import Flask
+
+from participation.extensions import db
+from participation.models.base import DbSession
+from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
+from participation.themes import ThemeDefinition, create_theme
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[DbSession]:
+    with app.app_context():
+        yield db.session
+
+
+def definition(code: str = "litter", **changes: object) -> ThemeDefinition:
+    """A valid definition; ``changes`` override single fields."""
+    fields: dict[str, object] = {
+        "code": code,
+        "label_nl": f"Thema {code}",
+        "label_en": f"Theme {code}",
+        "description": "A theme for the tests.",
+        "pillar": 5,
+        "goals": (9,),
+        "keywords": {"nl": ("afval",), "en": ("litter",)},
+    }
+    fields.update(changes)
+    return ThemeDefinition(**fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def make_theme(session: DbSession) -> Callable[..., Theme]:
+    def make(code: str, **changes: object) -> Theme:
+        return create_theme(session, definition(code, **changes), actor=None)
+
+    return make
+
+
+@pytest.fixture
+def make_coding(session: DbSession) -> Callable[..., ThemeCoding]:
+    def make(
+        theme: Theme,
+        subject_id: int,
+        coded_by_id: int | None = None,
+        *,
+        double_code: bool = False,
+        status: CodingStatus = CodingStatus.ACCEPTED,
+        subject_type: SubjectType = SubjectType.ANSWER,
+    ) -> ThemeCoding:
+        coding = ThemeCoding(
+            theme_id=theme.id,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            origin=CodingOrigin.ANALYST,
+            status=status,
+            double_code=double_code,
+            coded_by_id=coded_by_id,
+            details={},
+        )
+        session.add(coding)
+        session.flush()
+        return coding
+
+    return make

@@ -1,0 +1,113 @@
+"""The shipped codebook covers the programme, and syncing it is idempotent and leaves analysts' work alone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import func, select
+
+from participation.models import AuditEvent
+from participation.models.base import DbSession
+from participation.models.themes import STRATEGIC_GOALS, Pillar, Theme
+from participation.themes import CODEBOOK_FILE, CodebookError, load_codebook, sync_codebook
+from participation.themes.codebook import SYNCED
+from participation.themes.operations import update_theme
+from tests.themes.conftest import definition
+
+LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
+
+
+def test_the_shipped_codebook_covers_every_pillar_and_every_goal() -> None:
+    themes = load_codebook()
+    assert len(themes) >= 30
+    per_pillar = Counter(theme.pillar for theme in themes)
+    assert all(per_pillar[pillar] >= 4 for pillar in Pillar), per_pillar
+    assert {goal for theme in themes for goal in theme.goals} == set(STRATEGIC_GOALS)
+
+
+def test_the_shipped_codebook_has_the_themes_the_issue_names() -> None:
+    codes = {theme.code for theme in load_codebook()}
+    named = {
+        "litter", "youth_nuisance", "traffic_safety", "greenery", "playgrounds", "unsafe_at_night", "drugs",
+        "poverty_debt", "work", "language_skills", "loneliness", "health_exercise", "housing_quality",
+        "energy_poverty", "facilities", "schools",
+    }  # fmt: skip
+    assert named <= codes
+
+
+def test_every_shipped_theme_has_6_to_15_lower_case_keywords_in_all_six_languages() -> None:
+    # Read the file itself: loading would quietly lower-case what it finds.
+    raw = yaml.safe_load(CODEBOOK_FILE.read_text(encoding="utf-8"))["themes"]
+    for entry in raw:
+        assert entry["description"].strip().endswith("."), entry["code"]
+        for language in LANGUAGES:
+            words = entry["keywords"][language]
+            assert 6 <= len(words) <= 15, (entry["code"], language, len(words))
+            assert all(word == word.lower() and len(word.split()) == 1 for word in words), (entry["code"], language)
+            assert len(set(words)) == len(words), (entry["code"], language)
+
+
+def test_sync_creates_the_themes_once_and_a_second_run_changes_nothing(session: DbSession) -> None:
+    themes = load_codebook()
+    first = sync_codebook(session, themes)
+    assert (first.themes, first.created, first.updated, first.kept) == (len(themes), len(themes), 0, 0)
+    events = session.scalar(select(func.count()).select_from(AuditEvent))
+
+    second = sync_codebook(session, load_codebook())
+    assert (second.created, second.updated, second.kept) == (0, 0, 0)
+    assert session.scalar(select(func.count()).select_from(Theme)) == len(themes)
+    assert session.scalar(select(func.count()).select_from(AuditEvent)) == events
+    litter = session.scalar(select(Theme).where(Theme.code == "litter"))
+    assert litter is not None and litter.pillar == 5 and "zwerfvuil" in litter.keywords["nl"]
+
+
+def test_sync_updates_a_theme_whose_entry_changed_and_never_deletes(session: DbSession) -> None:
+    sync_codebook(session, [definition("litter"), definition("noise")])
+    report = sync_codebook(session, [definition("litter", label_en="Litter and dumping", goals=(1, 9))])
+    assert (report.created, report.updated) == (0, 1)
+    litter = session.scalar(select(Theme).where(Theme.code == "litter"))
+    assert litter is not None and litter.label_en == "Litter and dumping" and litter.goals == [1, 9]
+    assert session.scalar(select(Theme).where(Theme.code == "noise")) is not None
+
+
+def test_sync_keeps_an_analysts_edit_until_the_file_entry_changes(session: DbSession) -> None:
+    sync_codebook(session, [definition("litter")])
+    litter = session.scalar(select(Theme).where(Theme.code == "litter"))
+    assert litter is not None
+    update_theme(session, litter, definition("litter", label_nl="Afval op straat"), actor=None)
+
+    report = sync_codebook(session, [definition("litter")])
+    assert (report.updated, report.kept) == (0, 1)
+    assert litter.label_nl == "Afval op straat"
+
+    report = sync_codebook(session, [definition("litter", description="Changed in the file.")])
+    assert report.updated == 1
+    assert (litter.label_nl, litter.description) == ("Thema litter", "Changed in the file.")
+    assert session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == SYNCED)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("themes: nothing", "expected a list under 'themes'"),
+        ("themes:\n  - {code: Bad Code, label_nl: a, label_en: b, pillar: 1, goals: [1]}", "code: code_format"),
+        ("themes:\n  - {code: a, label_nl: a, label_en: b, pillar: 6, goals: [1]}", "pillar: pillar_range"),
+        ("themes:\n  - {code: a, label_nl: a, label_en: b, pillar: 1, goals: [11]}", "goals: goal_range"),
+        ("themes:\n  - {code: a, label_nl: a, label_en: b, pillar: 1, goals: [1], keywords: {nl: [no]}}", "quote"),
+        (
+            "themes:\n  - {code: a, label_nl: a, label_en: b, pillar: 1, goals: [1]}\n"
+            "  - {code: a, label_nl: a, label_en: b, pillar: 2, goals: [3]}",
+            "appears twice",
+        ),
+        ("themes: [", "while parsing"),
+    ],
+)
+def test_a_broken_codebook_file_is_refused_with_the_reason(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CodebookError) as refused:
+        load_codebook(path)
+    assert problem in str(refused.value)
