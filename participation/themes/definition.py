@@ -55,7 +55,7 @@ class ThemeDefinition:
         if not code:
             raise ThemeError("code", "code_required")
         if len(code) > CODE_LENGTH:
-            raise ThemeError("code", "too_long", maximum=CODE_LENGTH)
+            raise ThemeError("code", "too_long", max=CODE_LENGTH)
         if not CODE_PATTERN.fullmatch(code):
             raise ThemeError("code", "code_format")
         label_nl = _validated_label("label_nl", self.label_nl)
@@ -103,7 +103,7 @@ def _validated_label(name: str, label: str) -> str:
     if not tidy:
         raise ThemeError(name, "label_required")
     if len(tidy) > LABEL_LENGTH:
-        raise ThemeError(name, "too_long", maximum=LABEL_LENGTH)
+        raise ThemeError(name, "too_long", max=LABEL_LENGTH)
     return tidy
 
 

@@ -14,7 +14,7 @@ MESSAGES = {
     "code_taken": _l("Another theme has this code already."),
     "code_fixed": _l("The code of a theme cannot change: the codebook file and exports refer to it."),
     "label_required": _l("Fill in a label."),
-    "too_long": _l("Use at most %(maximum)s characters."),
+    "too_long": _l("Use at most %(max)d characters."),
     "pillar_range": _l("Choose one of the five pillars."),
     "goals_required": _l("Choose at least one strategic goal."),
     "goal_range": _l("Choose strategic goals from 1 to 10 only."),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from flask.testing import FlaskCliRunner
 from sqlalchemy import func, select
 
 from participation.models import AuditEvent
@@ -111,3 +112,12 @@ def test_a_broken_codebook_file_is_refused_with_the_reason(tmp_path: Path, text:
     with pytest.raises(CodebookError) as refused:
         load_codebook(path)
     assert problem in str(refused.value)
+
+
+def test_content_load_syncs_the_codebook_and_says_so(runner: FlaskCliRunner) -> None:
+    count = len(load_codebook())
+    first = runner.invoke(args=["content", "load"])
+    assert first.exit_code == 0, first.output
+    assert f"Codebook: {count} themes, {count} created, 0 updated." in first.output
+    second = runner.invoke(args=["content", "load"])
+    assert f"Codebook: {count} themes, 0 created, 0 updated." in second.output
