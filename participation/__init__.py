@@ -83,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.api import bp as api_bp
     from participation.blueprints.assets import bp as assets_bp
     from participation.blueprints.auth import bp as auth_bp
+    from participation.blueprints.codebook import bp as codebook_bp
     from participation.blueprints.bureau import bp as bureau_bp
     from participation.blueprints.errors import register_error_handlers
     from participation.blueprints.field import bp as field_bp
@@ -102,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
         paper_bp,
         field_bp,
         bureau_bp,
+        codebook_bp,
         admin_bp,
         health_bp,
         assets_bp,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
 from werkzeug.routing import BaseConverter
 
 LANGUAGE_COOKIE = "lang"
@@ -42,6 +42,9 @@ def is_supported(code: str | None) -> bool:
 
 def select_locale() -> str:
     """Babel's locale selector: URL prefix, then cookie, then Accept-Language, then the default."""
+    if not has_request_context():
+        # CLI commands and background work: messages come out in the default language.
+        return str(current_app.config["DEFAULT_LANGUAGE"])
     from_url = g.get("lang_code")
     if is_supported(from_url):
         return str(from_url)

@@ -30,11 +30,7 @@ NEW_THEME = {
 
 @pytest.fixture
 def codebook_app(app: Flask) -> Flask:
-    """The app with the codebook pages (until the factory registers them) and the shipped codebook."""
-    if "codebook" not in app.blueprints:
-        from participation.blueprints.codebook import bp
-
-        app.register_blueprint(bp)
+    """The app with the shipped codebook."""
     with app.app_context():
         sync_codebook(db.session, load_codebook())
         db.session.commit()
