@@ -83,8 +83,8 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.api import bp as api_bp
     from participation.blueprints.assets import bp as assets_bp
     from participation.blueprints.auth import bp as auth_bp
-    from participation.blueprints.codebook import bp as codebook_bp
     from participation.blueprints.bureau import bp as bureau_bp
+    from participation.blueprints.codebook import bp as codebook_bp
     from participation.blueprints.errors import register_error_handlers
     from participation.blueprints.field import bp as field_bp
     from participation.blueprints.health import bp as health_bp
