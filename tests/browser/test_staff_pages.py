@@ -27,7 +27,16 @@ def test_staff_pages_have_no_accessibility_violations(
     page.fill("#password", TEST_PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    for path in ("/staff/", "/staff/surveys/", "/staff/surveys/bewonersenquete/entry", "/bureau/", "/account/password"):
+    for path in (
+        "/staff/",
+        "/staff/surveys/",
+        "/staff/surveys/bewonersenquete/entry",
+        "/bureau/",
+        "/bureau/themes/",
+        "/bureau/themes/new",
+        "/bureau/themes/litter/edit",
+        "/account/password",
+    ):
         response = page.goto(f"{base}{path}")
         assert response is not None and response.status == 200, path
         assert_accessible(page, path)
