@@ -10,6 +10,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    EmailField,
     HiddenField,
     IntegerField,
     SelectField,
@@ -92,7 +93,7 @@ class ActivityForm(LocatedForm):
 class ContactForm(FlaskForm):
     kind = SelectField(_l("Kind of contact"), validate_choice=False)
     name = StringField(_l("Name"))
-    email = StringField(_l("E-mail address"))
+    email = EmailField(_l("E-mail address"))
     phone = TelField(_l("Phone number"))
     buurt_code = SelectField(_l("Neighbourhood"), choices=[], validate_choice=False)
     notes = TextAreaField(_l("Notes"))
