@@ -87,6 +87,7 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.codebook import bp as codebook_bp
     from participation.blueprints.errors import register_error_handlers
     from participation.blueprints.field import bp as field_bp
+    from participation.blueprints.field_registers import bp as field_registers_bp
     from participation.blueprints.health import bp as health_bp
     from participation.blueprints.paper import bp as paper_bp
     from participation.blueprints.public import bp as public_bp
@@ -102,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
         staff_bp,
         paper_bp,
         field_bp,
+        field_registers_bp,
         bureau_bp,
         codebook_bp,
         admin_bp,

@@ -12,6 +12,9 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from participation.fieldwork.access import can_edit, visible_to
+from participation.fieldwork.contacts import ContactInput, create_contact
+from participation.fieldwork.places import InvalidRecord
 from participation.geo import Geocoder
 from participation.lines import ParticipationLine
 from participation.models import (
@@ -21,7 +24,6 @@ from participation.models import (
     ConversationSetting,
     FollowUpSignal,
     Mood,
-    Role,
     StaffUser,
     SubjectType,
     Theme,
@@ -31,7 +33,6 @@ from participation.models.base import DbSession, utcnow
 from participation.responses.places import resolve_location
 from participation.surveys.errors import AnswerError
 
-EDIT_WINDOW = timedelta(days=7)
 CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 AGE_BANDS = ("0_17", "18_29", "30_44", "45_64", "65_plus")
 MAX_PARTICIPANTS = 500
@@ -53,6 +54,9 @@ MESSAGES = {
     "theme": _l("One of the chosen themes does not exist (any more)."),
     "group": _l("Choose from the listed groups."),
     "signal": _l("A follow-up needs both what it is about and the partner it goes to."),
+    "contact": _l(
+        "A resident who wants to be involved needs a name, an e-mail address or phone number, and their consent."
+    ),
 }
 
 
@@ -103,6 +107,8 @@ class ConversationInput:
     mood: str | None = None
     location: Mapping[str, Any] | None = None
     signals: list[tuple[str, str]] = field(default_factory=list)
+    # A resident who wants to be involved, registered only with their consent.
+    contact: ContactInput | None = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ConversationInput:
@@ -233,11 +239,20 @@ def log_conversation(
             location = resolved
     if errors:
         raise ConversationRejected(errors)
+    contact = None
+    if data.contact is not None:
+        try:
+            contact = create_contact(session, data.contact, recorded_by=author, today=utcnow().date())
+        except InvalidRecord as refused:
+            raise ConversationRejected(
+                [FieldError("contact", "contact", {"fields": sorted(refused.errors)})]
+            ) from refused
     conversation = Conversation(
         client_id=data.client_id,
         author=author,
         organisation_id=author.organisation_id,
         location=location,
+        contact=contact,
         signals=[FollowUpSignal(description=d.strip(), partner=p.strip()) for d, p in data.signals],
         **values,
     )
@@ -277,16 +292,6 @@ def conversation_themes(session: DbSession, conversation: Conversation) -> list[
     )
 
 
-def may_read(user: StaffUser, conversation: Conversation) -> bool:
-    """Analysts read all logs; professionals those of their own organisation."""
-    return user.has_role(Role.ANALYST) or conversation.organisation_id == user.organisation_id
-
-
-def may_edit(user: StaffUser, conversation: Conversation, now: datetime | None = None) -> bool:
-    """Professionals change their own logs for seven days; after that a log is part of the record."""
-    return conversation.author_id == user.id and (now or utcnow()) - conversation.created_at <= EDIT_WINDOW
-
-
 def update_conversation(
     session: DbSession,
     conversation: Conversation,
@@ -295,7 +300,7 @@ def update_conversation(
     geocoder: Geocoder,
     languages: Sequence[str],
 ) -> None:
-    if not may_edit(editor, conversation):
+    if not can_edit(editor, conversation):
         raise NotAllowed("only the author may change a log, and only for seven days")
     data.client_id = conversation.client_id
     values, themes, errors = _validate(session, data, languages)
@@ -330,7 +335,10 @@ def update_conversation(
 
 def visible_conversations(session: DbSession, user: StaffUser, limit: int = 100) -> list[Conversation]:
     """The newest logs this staff member may read."""
-    query = select(Conversation).order_by(Conversation.occurred_at.desc()).limit(limit)
-    if not user.has_role(Role.ANALYST):
-        query = query.where(Conversation.organisation_id == user.organisation_id)
+    query = (
+        select(Conversation)
+        .where(visible_to(user, Conversation.organisation_id))
+        .order_by(Conversation.occurred_at.desc())
+        .limit(limit)
+    )
     return list(session.scalars(query))

@@ -174,3 +174,45 @@ def test_the_field_app_is_installable(client: FlaskClient, signed_in: Callable[[
 def test_anonymous_visitors_go_to_the_login_page(client: FlaskClient) -> None:
     assert client.get("/field/").headers["Location"].startswith("/login")
     assert client.post("/field/api/conversations", json={}).status_code == 302
+
+
+def test_a_resident_who_wants_to_join_is_registered_only_with_consent(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], themes: list[str]
+) -> None:
+    from participation.models import ConsentRecord, Contact
+
+    signed_in(Role.PROFESSIONAL)
+    client.set_cookie("lang", "en")
+    contact = {
+        "contact_wanted": "yes",
+        "contact_name": "Fatma",
+        "contact_phone": "06 12345678",
+        "contact_purpose": "Be invited to the playground sessions",
+    }
+    refused = client.post("/field/conversations", data=form(**contact))
+    assert refused.status_code == 400 and "their consent" in refused.get_data(as_text=True)
+    assert count(loaded_app) == 0
+    accepted = client.post("/field/conversations", data=form(**contact, contact_consent="yes"))
+    assert accepted.status_code == 302
+    with loaded_app.app_context():
+        conversation = db.session.scalar(select(Conversation))
+        assert conversation is not None and conversation.contact is not None
+        assert conversation.contact.name == "Fatma" and conversation.contact.buurt_code == "BU05050401"
+        consent = db.session.scalar(select(ConsentRecord))
+        assert consent is not None and consent.purpose == "Be invited to the playground sessions"
+        assert db.session.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+def test_professionals_see_only_counts_of_other_organisations(
+    loaded_app: Flask, make_staff: Callable[..., StaffAccount], themes: list[str]
+) -> None:
+    writer = make_staff(Role.PROFESSIONAL, organisation="Woonbron")
+    reader = make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht")
+    writer_client = loaded_app.test_client()
+    sign_in(writer_client, writer)
+    writer_client.post("/field/conversations", data=form(notes="Alleen voor Woonbron"))
+    reader_client = loaded_app.test_client()
+    sign_in(reader_client, reader)
+    home = reader_client.get("/field/").get_data(as_text=True)
+    assert "Woonbron" in home and "Alleen voor Woonbron" not in home
+    assert "Alleen voor Woonbron" not in reader_client.get("/field/conversations").get_data(as_text=True)

@@ -10,7 +10,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from participation.blueprints.field_registers import bp as field_registers_bp
 from participation.extensions import db
 from participation.i18n import LANGUAGE_COOKIE
 from participation.models import Activity, AuditEvent, ConsentRecord, Contact, Place, Role, Theme, ThemeCoding
@@ -40,9 +39,7 @@ CONTACT = {
 
 @pytest.fixture
 def field_app(loaded_app: Flask) -> Flask:
-    """The app with content loaded and the field registers registered (the lead registers them in the factory)."""
-    if "field_registers" not in loaded_app.blueprints:
-        loaded_app.register_blueprint(field_registers_bp)
+    """The app with content loaded."""
     return loaded_app
 
 

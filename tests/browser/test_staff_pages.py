@@ -36,6 +36,15 @@ def test_staff_pages_have_no_accessibility_violations(
         "/bureau/themes/new",
         "/bureau/themes/litter/edit",
         "/account/password",
+        "/field/",
+        "/field/conversations/new",
+        "/field/conversations",
+        "/field/places",
+        "/field/places/new",
+        "/field/activities",
+        "/field/activities/new",
+        "/field/contacts",
+        "/field/contacts/new",
     ):
         response = page.goto(f"{base}{path}")
         assert response is not None and response.status == 200, path

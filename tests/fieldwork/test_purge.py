@@ -9,7 +9,6 @@ from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import scoped_session
 
-from participation.cli.privacy import privacy
 from participation.extensions import db
 from participation.fieldwork.contacts import ContactInput, create_contact
 from participation.fieldwork.places import PlaceInput, create_place
@@ -121,8 +120,6 @@ def test_purge_with_nothing_expired_removes_nothing(session: scoped_session[obje
 def test_flask_privacy_purge_removes_expired_contacts_and_keeps_everything_else(
     app: Flask, make_user: Callable[..., StaffUser]
 ) -> None:
-    if "privacy" not in app.cli.commands:
-        app.cli.add_command(privacy)
     with app.app_context():
         ids = _world(db.session, make_user())
         db.session.commit()

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from participation.fieldwork.contacts import ContactInput
 from participation.fieldwork.conversations import ConversationInput, parse_time
 from participation.surveys.places import parse_location
 
@@ -31,6 +32,17 @@ def conversation_from_form(form: FormData, zone: ZoneInfo) -> ConversationInput:
     location_fields = {part: _first(form, f"location__{part}") for part in ("lat", "lon", "source", "buurt", "street")}
     location: dict[str, Any] | None = parse_location(_first(form, "location"), location_fields)
     description, partner = _first(form, "signal_description"), _first(form, "signal_partner")
+    contact = None
+    if _first(form, "contact_wanted"):
+        contact = ContactInput(
+            kind="active_resident",
+            name=_first(form, "contact_name"),
+            consent_purpose=_first(form, "contact_purpose"),
+            consent_given=_first(form, "contact_consent") == "yes",
+            email=_first(form, "contact_email"),
+            phone=_first(form, "contact_phone"),
+            buurt_code=location_fields.get("buurt") or "",
+        )
     return ConversationInput(
         client_id=_first(form, "client_id"),
         occurred_at=_local_time(_first(form, "occurred_at"), zone),
@@ -46,6 +58,7 @@ def conversation_from_form(form: FormData, zone: ZoneInfo) -> ConversationInput:
         mood=_first(form, "mood") or None,
         location=location if location and not location.get("skipped") else None,
         signals=[(description, partner)] if description or partner else [],
+        contact=contact,
     )
 
 

@@ -14,13 +14,12 @@ from participation.blueprints.field import bp
 from participation.blueprints.field.formdata import JsonForm, conversation_from_form
 from participation.blueprints.field.options import form_options
 from participation.extensions import db, limiter
+from participation.fieldwork.access import can_edit, can_read, counts_by_organisation
 from participation.fieldwork.conversations import (
     ConversationRejected,
     NotAllowed,
     conversation_themes,
     log_conversation,
-    may_edit,
-    may_read,
     update_conversation,
     visible_conversations,
 )
@@ -39,7 +38,12 @@ def _languages() -> list[str]:
 @bp.get("/")
 @requires_role(Role.PROFESSIONAL)
 def home() -> str:
-    return render_template("field/home.html", conversations=visible_conversations(db.session, current_user, limit=20))
+    return render_template(
+        "field/home.html",
+        conversations=visible_conversations(db.session, current_user, limit=20),
+        # Of other organisations a professional learns how many conversations they logged, nothing more.
+        per_organisation=counts_by_organisation(db.session, Conversation.organisation_id),
+    )
 
 
 @bp.get("/conversations/new")
@@ -106,7 +110,7 @@ def _readable(conversation_id: int) -> Conversation:
     conversation = db.session.get(Conversation, conversation_id)
     if conversation is None:
         abort(404)
-    if not may_read(current_user, conversation):
+    if not can_read(current_user, conversation):
         abort(403)
     return conversation
 
@@ -119,7 +123,7 @@ def show_conversation(conversation_id: int) -> str:
         "field/conversation.html",
         conversation=conversation,
         coded_themes=conversation_themes(db.session, conversation),
-        editable=may_edit(current_user, conversation),
+        editable=can_edit(current_user, conversation),
         **form_options(),
     )
 
@@ -128,7 +132,7 @@ def show_conversation(conversation_id: int) -> str:
 @requires_role(Role.PROFESSIONAL)
 def edit_conversation(conversation_id: int) -> ResponseReturnValue:
     conversation = _readable(conversation_id)
-    if not may_edit(current_user, conversation):
+    if not can_edit(current_user, conversation):
         abort(403)
     if request.method == "POST":
         data = conversation_from_form(request.form, _zone())
