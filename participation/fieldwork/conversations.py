@@ -12,7 +12,8 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from participation.fieldwork.access import can_edit, visible_to
+from participation.audit import record
+from participation.fieldwork.access import can_edit, can_read, visible_to
 from participation.fieldwork.contacts import ContactInput, create_contact
 from participation.fieldwork.places import InvalidRecord
 from participation.geo import Geocoder
@@ -24,6 +25,7 @@ from participation.models import (
     ConversationSetting,
     FollowUpSignal,
     Mood,
+    SignalStatus,
     StaffUser,
     SubjectType,
     Theme,
@@ -342,3 +344,14 @@ def visible_conversations(session: DbSession, user: StaffUser, limit: int = 100)
         .limit(limit)
     )
     return list(session.scalars(query))
+
+
+def close_signal(session: DbSession, signal: FollowUpSignal, user: StaffUser) -> None:
+    """Mark a follow-up as done; anyone who may read the conversation may, as partners report back in person."""
+    if not can_read(user, signal.conversation):
+        raise NotAllowed("this follow-up belongs to another organisation")
+    if signal.status is not SignalStatus.DONE:
+        signal.status = SignalStatus.DONE
+        signal.closed_at = utcnow()
+        record(session, "signal.closed", actor=user, subject=signal)
+    session.flush()

@@ -216,3 +216,25 @@ def test_professionals_see_only_counts_of_other_organisations(
     home = reader_client.get("/field/").get_data(as_text=True)
     assert "Woonbron" in home and "Alleen voor Woonbron" not in home
     assert "Alleen voor Woonbron" not in reader_client.get("/field/conversations").get_data(as_text=True)
+
+
+def test_a_follow_up_is_marked_done_and_audited(
+    loaded_app: Flask, make_staff: Callable[..., StaffAccount], themes: list[str]
+) -> None:
+    from participation.models import AuditEvent, FollowUpSignal, SignalStatus
+
+    author = make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht")
+    other = make_staff(Role.PROFESSIONAL, organisation="Woonbron")
+    client = loaded_app.test_client()
+    sign_in(client, author)
+    client.post("/field/conversations", data=form())
+    with loaded_app.app_context():
+        signal_id = db.session.scalar(select(FollowUpSignal.id))
+    outsider = loaded_app.test_client()
+    sign_in(outsider, other)
+    assert outsider.post(f"/field/signals/{signal_id}/done").status_code == 403
+    assert client.post(f"/field/signals/{signal_id}/done").status_code == 302
+    with loaded_app.app_context():
+        signal = db.session.get(FollowUpSignal, signal_id)
+        assert signal is not None and signal.status is SignalStatus.DONE and signal.closed_at is not None
+        assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "signal.closed")) is not None

@@ -18,13 +18,14 @@ from participation.fieldwork.access import can_edit, can_read, counts_by_organis
 from participation.fieldwork.conversations import (
     ConversationRejected,
     NotAllowed,
+    close_signal,
     conversation_themes,
     log_conversation,
     update_conversation,
     visible_conversations,
 )
 from participation.geocoding import current_geocoder
-from participation.models import Conversation, Role
+from participation.models import Conversation, FollowUpSignal, Role
 
 
 def _zone() -> ZoneInfo:
@@ -177,3 +178,17 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
 @requires_role(Role.PROFESSIONAL)
 def list_conversations() -> str:
     return render_template("field/conversations.html", conversations=visible_conversations(db.session, current_user))
+
+
+@bp.post("/signals/<int:signal_id>/done")
+@requires_role(Role.PROFESSIONAL)
+def close_follow_up(signal_id: int) -> ResponseReturnValue:
+    signal = db.session.get(FollowUpSignal, signal_id)
+    if signal is None:
+        abort(404)
+    try:
+        close_signal(db.session, signal, current_user)
+    except NotAllowed:
+        abort(403)
+    db.session.commit()
+    return redirect(url_for("field.show_conversation", conversation_id=signal.conversation_id))
