@@ -18,6 +18,14 @@ from participation.models.fieldwork import (
     SignalStatus,
 )
 from participation.models.locations import LocationPrecision, StoredLocation
+from participation.models.programme import (
+    IndicatorReference,
+    InputEvidence,
+    InputStatus,
+    PopulationCount,
+    Priority,
+    ProgrammeInput,
+)
 from participation.models.staff import Organisation, OrganisationKind, Role, StaffUser
 from participation.models.surveys import (
     Answer,
@@ -49,6 +57,9 @@ __all__ = [
     "ConversationSetting",
     "FocusArea",
     "FollowUpSignal",
+    "IndicatorReference",
+    "InputEvidence",
+    "InputStatus",
     "LocationPrecision",
     "Mood",
     "Organisation",
@@ -56,6 +67,9 @@ __all__ = [
     "Pillar",
     "Place",
     "PlaceKind",
+    "PopulationCount",
+    "Priority",
+    "ProgrammeInput",
     "ResponseChannel",
     "ResponseDraft",
     "Role",
