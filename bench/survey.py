@@ -47,7 +47,7 @@ ANSWERS: dict[str, Any] = {
     "good_here": "De markt en de buren",
     "improve_first": "Meer licht in de steegjes",
     "wants_involved": False,
-    "age_group": "age_30_44",
+    "age_group": "age_25_44",
     "household": "partner",
 }
 PAGES = [
@@ -55,7 +55,7 @@ PAGES = [
     {"contact_neighbours": "3", "trust_municipality": "3", "health": "good"},
     {"good_here": "Het park", "improve_first": "Licht", "where": "skip"},
     {"wants_involved": "no"},
-    {"age_group": "age_30_44", "household": "alone"},
+    {"age_group": "age_25_44", "household": "alone"},
 ]
 
 

@@ -21,7 +21,7 @@ ANSWERS: dict[str, Any] = {
     "good_here": "<script>alert(1)</script>",
     "improve_first": '=HYPERLINK("http://x","y")',
     "wants_involved": False,
-    "age_group": "age_30_44",
+    "age_group": "age_25_44",
     "household": "alone",
 }
 

@@ -27,7 +27,7 @@ ANSWERS = {
     "wants_involved": "yes",
     "contact_details": "yes",
     "contact_details__email": "bewoner@example.org",
-    "age_group": "age_30_44",
+    "age_group": "age_25_44",
 }
 
 

@@ -22,7 +22,7 @@ PAGES: list[Mapping[str, str]] = [
     {"contact_neighbours": "3", "trust_municipality": "3", "health": "good"},
     {"good_here": SCRIPT, "improve_first": FORMULA, "where__buurt": "BU05050300", "where__street": ""},
     {"wants_involved": "no"},
-    {"age_group": "age_30_44", "household": "alone"},
+    {"age_group": "age_25_44", "household": "alone"},
 ]
 
 

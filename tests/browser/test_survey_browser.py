@@ -90,7 +90,7 @@ def test_the_survey_by_keyboard_alone_without_accessibility_violations(
     press_button(page, "next")
 
     assert_accessible(page, "page 5")
-    choose_radio(page, "age_group", "age_30_44")
+    choose_radio(page, "age_group", "age_25_44")
     choose_radio(page, "household", "partner")
     press_button(page, "next")
 

@@ -196,7 +196,7 @@ def test_default_survey_accepts_a_complete_response(default_survey: SurveyDefini
         "trust_municipality": 3, "health": "good", "good_here": "De markt", "improve_first": "Meer licht",
         "where": {"lat": 51.80, "lon": 4.66, "source": "map"}, "wants_involved": True,
         "contact_details": {"consent": True, "name": "Ayşe", "email": "ayse@example.nl"},
-        "age_group": "age_30_44", "household": {"other": "met mijn oma"},
+        "age_group": "age_25_44", "household": {"other": "met mijn oma"},
     }  # fmt: skip
     assert validate_answers(default_survey, answers) == {}
     assert validate_answers(default_survey, {}).keys() == {"rating_neighbourhood"}
