@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Enum, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.lines import ParticipationLine
@@ -142,5 +142,8 @@ class Answer(Base):
     question_id: Mapped[str] = mapped_column(String(80), index=True)
     position: Mapped[int] = mapped_column(Integer)
     value: Mapped[Any] = mapped_column(JSON)
+    # The answer as a number where it has one (ratings, scales, yes/no, ordered choices), so that indicator
+    # means are sums in SQL rather than JSON parsed row by row.
+    score: Mapped[float | None] = mapped_column(Float)
 
     response: Mapped[SurveyResponse] = relationship(back_populates="answers")

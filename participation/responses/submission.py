@@ -18,6 +18,7 @@ from participation.responses.places import location_summary, resolve_location
 from participation.surveys.answers import drop_hidden, validate_answers
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType, SurveyDefinition
+from participation.surveys.scores import answer_score
 
 RECEIPT_CODE_LENGTH = 10
 
@@ -106,12 +107,12 @@ def submit(
         "submitted_at": utcnow(),
     }
     if not resend_possible:
-        response_id = _store(session, response, location, stored_answers)
+        response_id = _store(session, response, location, stored_answers, definition)
         return SubmissionOutcome(response_id, receipt_code, location)
     # Two requests with the same key can race past the lookup above; the unique key lets only one in.
     try:
         with session.begin_nested():
-            response_id = _store(session, response, location, stored_answers)
+            response_id = _store(session, response, location, stored_answers, definition)
     except IntegrityError:
         winner = find_by_submission_key(session, submission_key)
         if winner is None:
@@ -121,7 +122,11 @@ def submit(
 
 
 def _store(
-    session: DbSession, response: dict[str, Any], location: StoredLocation | None, answers: Mapping[str, Any]
+    session: DbSession,
+    response: dict[str, Any],
+    location: StoredLocation | None,
+    answers: Mapping[str, Any],
+    definition: SurveyDefinition,
 ) -> int:
     """Insert the location, the response and its answers with one statement each.
 
@@ -140,7 +145,13 @@ def _store(
         connection.execute(
             insert(Answer),
             [
-                {"response_id": response_id, "question_id": question_id, "position": position, "value": value}
+                {
+                    "response_id": response_id,
+                    "question_id": question_id,
+                    "position": position,
+                    "value": value,
+                    "score": answer_score(definition.question(question_id), value),
+                }
                 for position, (question_id, value) in enumerate(answers.items())
             ],
         )
