@@ -47,6 +47,7 @@ _PARSERS: dict[str, Any] = {
     "DEFAULT_LANGUAGE": str,
     "FOCUS_AREA": str,
     "FOCUS_AREA_NAME": str,
+    "MUNICIPALITY_CODE": str,
     "GEODATA_DIR": str,
     "SURVEYS_DIR": str,
     "TIMEZONE": str,
@@ -74,6 +75,7 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "DEFAULT_LANGUAGE": "nl",
         "FOCUS_AREA": "kern",
         "FOCUS_AREA_NAME": "Dordt West",
+        "MUNICIPALITY_CODE": "GM0505",
         "GEODATA_DIR": str(PROJECT_ROOT / "geodata"),
         "SURVEYS_DIR": str(PROJECT_ROOT / "surveys"),
         # Wall-clock times typed by staff (when a conversation took place) are read in this zone.

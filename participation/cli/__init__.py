@@ -9,10 +9,11 @@ def register_commands(app: Flask) -> None:
     from participation.cli import survey_import, survey_print  # noqa: F401 - add their commands to "surveys"
     from participation.cli.content import content
     from participation.cli.geo import geo
+    from participation.cli.indicators import indicators
     from participation.cli.privacy import privacy
     from participation.cli.surveys import surveys
     from participation.cli.translate import translate
     from participation.cli.users import users
 
-    for group in (users, translate, content, geo, surveys, privacy):
+    for group in (users, translate, content, geo, surveys, privacy, indicators):
         app.cli.add_command(group)

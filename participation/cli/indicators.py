@@ -1,0 +1,67 @@
+"""``flask indicators``: bring in population figures and reference values, and score older answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from participation.extensions import db
+from participation.indicators.population import PopulationImportError, read_population_csv, store_population
+from participation.indicators.references import ReferenceImportError, read_reference_csv, set_reference
+from participation.models import SurveyResponse
+from participation.responses.publishing import definition_of
+from participation.surveys.scores import answer_score
+
+indicators = AppGroup("indicators", help="Population figures, reference values and indicator scores.")
+_file = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+
+@indicators.command("import-population")
+@_file
+@click.option("--year", type=int, required=True, help="The year the figures describe.")
+def import_population(file: Path, year: int) -> None:
+    """Residents per buurt by age band and sex, from a CBS key-figures CSV (Kerncijfers wijken en buurten)."""
+    try:
+        rows = read_population_csv(file, year)
+    except PopulationImportError as error:
+        raise click.ClickException("\n".join([str(file), *error.problems])) from error
+    report = store_population(db.session, year, rows)
+    db.session.commit()
+    click.echo(f"Population {year}: {report.buurten} buurten, {report.cells} figures.")
+
+
+@indicators.command("import-reference")
+@_file
+@click.option("--area", default=None, help="Area code for rows without one (default: the municipality, GM0505).")
+def import_reference(file: Path, area: str | None) -> None:
+    """Reference values such as the Dordrecht average: CSV with indicator, year, value[, area_code, source]."""
+    try:
+        values = read_reference_csv(file, area or current_app.config["MUNICIPALITY_CODE"])
+    except ReferenceImportError as error:
+        raise click.ClickException("\n".join([str(file), *error.problems])) from error
+    for value in values:
+        set_reference(db.session, value)
+    db.session.commit()
+    click.echo(f"Reference values: {len(values)} stored.")
+
+
+@indicators.command("rescore")
+def rescore() -> None:
+    """Give answers stored without a score their score (after an upgrade, or a change in scoring)."""
+    changed = 0
+    for response in db.session.scalars(select(SurveyResponse)):
+        definition = definition_of(response.survey_version)
+        known = {question.id: question for question in definition.questions()}
+        for answer in response.answers:
+            question = known.get(answer.question_id)
+            score = answer_score(question, answer.value) if question else None
+            if score != answer.score:
+                answer.score = score
+                changed += 1
+    db.session.commit()
+    click.echo(f"Scores changed: {changed}.")
+
