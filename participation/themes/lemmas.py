@@ -1,0 +1,119 @@
+"""Words of a text in comparable form, per language: tokens, their lemmas and light stems.
+
+The suggestions and the emerging-theme clusters both need to see "woningen" and "woning", or "الإيجار" and
+"إيجار", as one word. simplemma lemmatises all six shipped languages (nl, en, tr, ar, pl, bg) from its own
+dictionaries; for words it does not know, and for languages it does not cover (a language added later), a light
+stem (clitics and common endings stripped) stands in, so matching degrades gracefully instead of failing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+# Languages simplemma covers, checked against its dictionaries once.
+_SIMPLEMMA_LANGUAGES = frozenset(simplemma.strategies.dictionaries.dictionary_factory.SUPPORTED_LANGUAGES)
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, shadda, sukun, dagger alef, tatweel
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
+_ARABIC_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ات", "ون", "ين", "ان", "ية", "ه", "ة", "ي")
+# Endings stripped by the fallback stemmer for languages simplemma does not know, longest first.
+_GENERIC_SUFFIXES = ("ings", "ing", "es", "en", "er", "s", "e")
+# Below this length a stem says too little to match on.
+MIN_STEM = 3
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text: its surface form (normalised), lemma, and the forms it may be matched by."""
+
+    surface: str
+    lemma: str
+    forms: frozenset[str]
+    known: bool  # whether the lemmatiser knows the word; unknown words may also match by prefix
+
+
+def normalise(text: str, language: str) -> str:
+    """Lower-case in the language's own way, with Arabic letters unified, so spellings compare equal."""
+    text = unicodedata.normalize("NFC", text)
+    if language == "tr":
+        # Turkish has a dotted and a dotless i: İ -> i and I -> ı, which str.lower() gets wrong.
+        text = text.replace("İ", "i").replace("I", "ı")
+    text = text.lower()
+    if language == "ar":
+        text = _ARABIC_MARKS.sub("", text)
+        text = re.sub("[أإآٱ]", "ا", text).replace("ى", "ي")
+    return text
+
+
+def tokens(text: str, language: str) -> list[str]:
+    """The words of a text, normalised, without numbers; hyphens inside a word are dropped ("burn-out")."""
+    words = (match.group(0) for match in _WORD.finditer(normalise(text, language)))
+    return [re.sub("[-'’]", "", word) for word in words if not word.isdigit()]
+
+
+def _arabic_stem(word: str) -> str:
+    # Light stemming (as in Larkey's light10): clitics at the front, possessive and plural endings at the back.
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            word = word[len(prefix) :]
+            break
+    for suffix in _ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+def _generic_stem(word: str) -> str:
+    for suffix in _GENERIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def stem(word: str, language: str) -> str:
+    """A light stem, for words the lemmatiser does not know."""
+    return _arabic_stem(word) if language == "ar" else _generic_stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def word(surface: str, language: str) -> Word:
+    """The comparable forms of one normalised token (cached: texts repeat their words a lot)."""
+    if language in _SIMPLEMMA_LANGUAGES:
+        lemma = normalise(simplemma.lemmatize(surface, lang=language), language)
+        known = simplemma.is_known(surface, lang=language)
+    else:
+        lemma, known = surface, False
+    forms = {surface, lemma}
+    if not known or language == "ar":
+        # simplemma's Arabic guesses for unknown words are often wrong ("للعب" -> "عب"), so the light stem
+        # of the surface form is always offered beside them.
+        forms.update({stem(surface, language), stem(lemma, language)})
+    return Word(surface, lemma, frozenset(form for form in forms if len(form) >= 2), known)
+
+
+def words(text: str, language: str) -> list[Word]:
+    """Every word of a text in comparable form."""
+    return [word(token, language) for token in tokens(text, language)]
+
+
+def lemmas(text: str, language: str) -> list[str]:
+    """The lemmas of a text's words, e.g. to cluster texts on."""
+    return [item.lemma for item in words(text, language)]
+
+
+def detect_language(text: str, candidates: tuple[str, ...], default: str) -> str:
+    """The most likely of ``candidates`` for a text whose language was not recorded (e.g. a professional's
+    notes), or ``default`` when the text is too short or unclear to tell."""
+    usable = tuple(language for language in candidates if language in _SIMPLEMMA_LANGUAGES)
+    if len(tokens(text, default)) < 3 or not usable:
+        return default
+    ranked = simplemma.langdetect(text, lang=usable)
+    best, share = ranked[0]
+    return best if best != "unk" and share >= 0.3 else default
