@@ -1,0 +1,344 @@
+"""How often themes are raised: accepted codings counted by area (wijk, buurt, block, street), by source (survey
+answer, conversation, activity), by participation line and by period (month, quarter, year).
+
+What is counted: *distinct sources*. A survey response counts once per theme however many of its answers carry the
+theme; a conversation and an activity count once each. These are the counts suppression works on, because they
+are the smallest number of distinct contributions a figure rests on. *Reach* is reported beside them: a response
+reaches one person, a conversation its ``participants``, an activity its ``attendance``; reach is for reporting
+how many people were heard, never for deciding what may be shown.
+
+Only accepted codings of the first coder count (a second analyst's double codes are for agreement, not figures).
+Periods are calendar periods of the time stored (UTC for responses and conversations, the date of an activity).
+Everything is one GROUP BY query over a UNION of the three sources, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    Subquery,
+    and_,
+    case,
+    cast,
+    extract,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import aliased
+
+from participation.disclosure import DisclosedTable, disclose_list, disclose_table
+from participation.lines import ParticipationLine
+from participation.models.base import DbSession
+from participation.models.fieldwork import Activity, Conversation, Place
+from participation.models.locations import StoredLocation
+from participation.models.surveys import Answer, Survey, SurveyResponse, SurveyVersion
+from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
+
+UNKNOWN = ""  # the key of sources without a place (or without the area level asked for)
+
+
+class Dimension(enum.StrEnum):
+    """What theme counts are broken down by."""
+
+    WIJK = "wijk"
+    BUURT = "buurt"
+    BLOCK = "block"
+    STREET = "street"
+    SOURCE = "source"
+    LINE = "line"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+AREA_DIMENSIONS = (Dimension.WIJK, Dimension.BUURT, Dimension.BLOCK, Dimension.STREET)
+PERIOD_DIMENSIONS = (Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR)
+
+
+@dataclass(frozen=True)
+class ThemeFilter:
+    """Which codings count: an area, sources, lines, a period (``since`` and ``until`` inclusive), themes."""
+
+    wijk_code: str | None = None
+    buurt_code: str | None = None
+    sources: Collection[SubjectType] = ()
+    lines: Collection[ParticipationLine] = ()
+    since: date | None = None
+    until: date | None = None
+    theme_ids: Collection[int] = ()
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """One theme in one group: distinct sources (for figures and suppression) and the people they reached."""
+
+    theme_id: int
+    key: str
+    sources: int
+    reach: int
+
+
+def _period_bounds(column: Any, since: date | None, until: date | None, *, is_date: bool) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if since is not None:
+        conditions.append(column >= (since if is_date else datetime.combine(since, time.min, tzinfo=UTC)))
+    if until is not None:
+        conditions.append(column <= (until if is_date else datetime.combine(until, time.max, tzinfo=UTC)))
+    return conditions
+
+
+def _accepted(subject_type: SubjectType) -> ColumnElement[bool]:
+    return and_(
+        ThemeCoding.subject_type == subject_type,
+        ThemeCoding.status == CodingStatus.ACCEPTED,
+        ThemeCoding.double_code.is_(False),
+    )
+
+
+def _branch(
+    subject_type: SubjectType,
+    source_id: Any,
+    line: Any,
+    moment: Any,
+    reach: Any,
+    location: Any,
+) -> list[Any]:
+    """The columns every source contributes to the union, in one order."""
+    return [
+        ThemeCoding.theme_id.label("theme_id"),
+        # Inlined constants: PostgreSQL cannot type a bound parameter in a UNION's select list.
+        literal_column(f"'{subject_type.value}'", String(16)).label("source"),
+        source_id.label("source_id"),
+        cast(line, String(16)).label("line"),
+        cast(extract("year", moment), Integer).label("year"),
+        cast(extract("month", moment), Integer).label("month"),
+        reach.label("reach"),
+        location.wijk_code.label("wijk_code"),
+        location.buurt_code.label("buurt_code"),
+        location.block_id.label("block_id"),
+        location.street_name.label("street_name"),
+    ]
+
+
+def _sources(themes: ThemeFilter) -> Subquery:
+    """One row per accepted coding with its source, line, year, month, reach and place."""
+    answer_place = aliased(StoredLocation)
+    answers = (
+        select(
+            *_branch(
+                SubjectType.ANSWER,
+                SurveyResponse.id,
+                Survey.line,
+                SurveyResponse.submitted_at,
+                literal_column("1", Integer),
+                answer_place,
+            )
+        )
+        .select_from(ThemeCoding)
+        .join(Answer, Answer.id == ThemeCoding.subject_id)
+        .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
+        .join(SurveyVersion, SurveyVersion.id == SurveyResponse.survey_version_id)
+        .join(Survey, Survey.id == SurveyVersion.survey_id)
+        .outerjoin(answer_place, answer_place.id == SurveyResponse.location_id)
+        .where(
+            _accepted(SubjectType.ANSWER),
+            *_period_bounds(SurveyResponse.submitted_at, themes.since, themes.until, is_date=False),
+        )
+    )
+    conversation_place = aliased(StoredLocation)
+    conversations = (
+        select(
+            *_branch(
+                SubjectType.CONVERSATION,
+                Conversation.id,
+                Conversation.line,
+                Conversation.occurred_at,
+                Conversation.participants,
+                conversation_place,
+            )
+        )
+        .select_from(ThemeCoding)
+        .join(Conversation, Conversation.id == ThemeCoding.subject_id)
+        .outerjoin(conversation_place, conversation_place.id == Conversation.location_id)
+        .where(
+            _accepted(SubjectType.CONVERSATION),
+            *_period_bounds(Conversation.occurred_at, themes.since, themes.until, is_date=False),
+        )
+    )
+    activity_place = aliased(StoredLocation)
+    activities = (
+        select(
+            *_branch(
+                SubjectType.ACTIVITY,
+                Activity.id,
+                Activity.line,
+                Activity.held_on,
+                Activity.attendance,
+                activity_place,
+            )
+        )
+        .select_from(ThemeCoding)
+        .join(Activity, Activity.id == ThemeCoding.subject_id)
+        .outerjoin(Place, Place.id == Activity.place_id)
+        # An activity held at a registered place without a place of its own is counted where the place is.
+        .outerjoin(activity_place, activity_place.id == func.coalesce(Activity.location_id, Place.location_id))
+        .where(
+            _accepted(SubjectType.ACTIVITY),
+            *_period_bounds(Activity.held_on, themes.since, themes.until, is_date=True),
+        )
+    )
+    return union_all(answers, conversations, activities).subquery("coded")
+
+
+def _key_columns(coded: Subquery, by: Dimension) -> list[Any]:
+    columns: dict[Dimension, list[Any]] = {
+        Dimension.WIJK: [coded.c.wijk_code],
+        Dimension.BUURT: [coded.c.buurt_code],
+        Dimension.BLOCK: [coded.c.block_id],
+        Dimension.STREET: [coded.c.street_name],
+        Dimension.SOURCE: [coded.c.source],
+        Dimension.LINE: [coded.c.line],
+        Dimension.YEAR: [coded.c.year],
+        Dimension.MONTH: [coded.c.year, coded.c.month],
+        # A CASE rather than arithmetic: integer division and floor differ between SQLite and PostgreSQL.
+        Dimension.QUARTER: [
+            coded.c.year,
+            case((coded.c.month <= 3, 1), (coded.c.month <= 6, 2), (coded.c.month <= 9, 3), else_=4),
+        ],
+    }
+    return [column.label(f"key_{n}") for n, column in enumerate(columns[by])]
+
+
+def _key(by: Dimension, parts: Sequence[Any]) -> str:
+    """The group's key as text: a code, a street name, ``explore``, ``2024``, ``2024-03`` or ``2024-Q1``."""
+    if any(part is None for part in parts):
+        return UNKNOWN
+    if by is Dimension.MONTH:
+        return f"{int(parts[0]):04d}-{int(parts[1]):02d}"
+    if by is Dimension.QUARTER:
+        return f"{int(parts[0]):04d}-Q{int(parts[1])}"
+    return str(parts[0])
+
+
+def _filters(coded: Subquery, themes: ThemeFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if themes.wijk_code is not None:
+        conditions.append(coded.c.wijk_code == themes.wijk_code)
+    if themes.buurt_code is not None:
+        conditions.append(coded.c.buurt_code == themes.buurt_code)
+    if themes.sources:
+        conditions.append(coded.c.source.in_([SubjectType(source).value for source in themes.sources]))
+    if themes.lines:
+        conditions.append(coded.c.line.in_([ParticipationLine(line).value for line in themes.lines]))
+    if themes.theme_ids:
+        conditions.append(coded.c.theme_id.in_(list(themes.theme_ids)))
+    return conditions
+
+
+def _distinct_sources(
+    session: DbSession, by: Dimension | None, themes: ThemeFilter, *, per_theme: bool
+) -> list[tuple[int | None, str, int, int]]:
+    """(theme id or None, key, distinct sources, reach) per group: each source is first reduced to one row per
+    group, so a response with three answers on a theme counts once and reaches one person."""
+    coded = _sources(themes)
+    keys = _key_columns(coded, by) if by is not None else []
+    theme = [coded.c.theme_id] if per_theme else []
+    one_per_source = (
+        select(*theme, *keys, coded.c.source, coded.c.source_id, func.max(coded.c.reach).label("reach"))
+        .where(*_filters(coded, themes))
+        .group_by(*theme, *keys, coded.c.source, coded.c.source_id)
+        .subquery("one_per_source")
+    )
+    grouping = [one_per_source.c[column.name] for column in (*theme, *keys)]
+    rows = session.execute(
+        select(*grouping, func.count().label("sources"), func.sum(one_per_source.c.reach).label("reach")).group_by(
+            *grouping
+        )
+    )
+    result = []
+    for row in rows:
+        values = tuple(row)
+        theme_id = int(values[0]) if per_theme else None
+        parts = values[1 if per_theme else 0 : -2]
+        result.append((theme_id, _key(by, parts) if by is not None else UNKNOWN, int(values[-2]), int(values[-1] or 0)))
+    return result
+
+
+def theme_counts(session: DbSession, by: Dimension, themes: ThemeFilter | None = None) -> list[ThemeCount]:
+    """Distinct sources and reach per theme and group, e.g. per theme and buurt of one wijk."""
+    rows = _distinct_sources(session, by, themes or ThemeFilter(), per_theme=True)
+    return [ThemeCount(theme_id, key, sources, reach) for theme_id, key, sources, reach in rows if theme_id is not None]
+
+
+def source_counts(session: DbSession, by: Dimension | None, themes: ThemeFilter | None = None) -> dict[str, int]:
+    """Distinct sources with at least one (filtered) theme per group; with ``by=None`` one total under UNKNOWN."""
+    rows = _distinct_sources(session, by, themes or ThemeFilter(), per_theme=False)
+    return {key: sources for _theme, key, sources, _reach in rows}
+
+
+def theme_table(
+    session: DbSession,
+    by: Dimension,
+    themes: ThemeFilter | None = None,
+    *,
+    threshold: int,
+    suppress: bool,
+    theme_order: Sequence[int] | None = None,
+    columns: Sequence[str] | None = None,
+) -> DisclosedTable[int, str]:
+    """Themes (rows) by group (columns) as distinct sources, with totals and small-count suppression applied.
+
+    Row totals are the sources per theme, column totals the sources per group that raised any theme, and the
+    grand total all sources: counts of distinct sources, not sums, since one response can raise several themes.
+    ``theme_order`` and ``columns`` fix the rows and columns shown (e.g. every buurt of a wijk, also empty ones).
+    """
+    themes = themes or ThemeFilter()
+    counts = theme_counts(session, by, themes)
+    cells: dict[tuple[int, str], int] = {(count.theme_id, count.key): count.sources for count in counts}
+    rows = list(theme_order) if theme_order is not None else sorted({count.theme_id for count in counts})
+    keys = list(columns) if columns is not None else sorted({count.key for count in counts})
+    shown = {(theme_id, key): value for (theme_id, key), value in cells.items() if theme_id in rows and key in keys}
+    per_theme: dict[int, int] = {}
+    for (theme_id, _key_value), value in shown.items():
+        # Every source has one group, so a theme's sources over the shown groups add up exactly.
+        per_theme[theme_id] = per_theme.get(theme_id, 0) + value
+    per_group = source_counts(session, by, themes)
+    return disclose_table(
+        shown,
+        rows,
+        keys,
+        threshold=threshold,
+        suppress=suppress,
+        row_totals=per_theme,
+        column_totals={key: per_group.get(key, 0) for key in keys},
+        grand_total=sum(per_group.get(key, 0) for key in keys),
+    )
+
+
+def theme_list(
+    session: DbSession, themes: ThemeFilter, *, threshold: int, suppress: bool, theme_order: Sequence[int]
+) -> DisclosedTable[int, None]:
+    """Distinct sources per theme with the total of sources, suppressed: the aggregates of a public page."""
+    counts: Mapping[int, int] = {
+        theme_id: sources
+        for theme_id, _key_value, sources, _reach in _distinct_sources(session, None, themes, per_theme=True)
+        if theme_id is not None
+    }
+    total = source_counts(session, None, themes).get(UNKNOWN, 0)
+    return disclose_list(
+        {theme_id: counts[theme_id] for theme_id in theme_order if theme_id in counts},
+        theme_order,
+        threshold=threshold,
+        suppress=suppress,
+        total=total,
+    )

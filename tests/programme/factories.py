@@ -1,0 +1,207 @@
+"""Coded material for the aggregation, programme and page tests: responses, conversations and activities in
+given buurten with accepted theme codings, made directly in the database (no geocoder, no survey flow)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from itertools import count
+
+from participation.accounts import ensure_organisation
+from participation.lines import ParticipationLine
+from participation.models import (
+    Activity,
+    ActivityKind,
+    Answer,
+    Buurt,
+    Conversation,
+    ConversationSetting,
+    LocationPrecision,
+    Place,
+    PlaceKind,
+    ResponseChannel,
+    StoredLocation,
+    Survey,
+    SurveyResponse,
+    SurveyVersion,
+    Theme,
+    Wijk,
+)
+from participation.models.base import DbSession
+from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
+
+WIJK = "WK050503"  # Oud Krispijn
+BUURT_A = "BU05050300"
+BUURT_B = "BU05050301"
+OTHER_WIJK = "WK050504"
+BUURT_OTHER = "BU05050400"
+WHEN = datetime(2024, 3, 15, 12, 0, tzinfo=UTC)
+
+
+class Seeder:
+    """Makes coded sources in one session; every call flushes so that ids are known."""
+
+    def __init__(self, session: DbSession) -> None:
+        self.session = session
+        self.numbers = count(1)
+        self.organisation = ensure_organisation(session, "Welzijn Dordrecht")
+        self.survey = Survey(slug=f"buurtonderzoek-{id(self)}", line=ParticipationLine.EXPLORE)
+        self.version = SurveyVersion(survey=self.survey, number=1, definition={}, fingerprint="0" * 64)
+        session.add_all([self.survey, self.version])
+        session.flush()
+
+    def areas(self) -> None:
+        """The wijken and buurten the tests use, as boundaries of 2024 (without real shapes)."""
+        for code, name, buurten in (
+            (WIJK, "Oud Krispijn", [(BUURT_A, "Krispijn-Noord"), (BUURT_B, "Krispijn-Zuid")]),
+            (OTHER_WIJK, "Nieuw Krispijn", [(BUURT_OTHER, "Nieuw Krispijn-West")]),
+        ):
+            wijk = Wijk(code=code, name=name, municipality_code="GM0505", boundary_year=2024, geometry_geojson="{}")
+            self.session.add(wijk)
+            for buurt_code, buurt_name in buurten:
+                self.session.add(
+                    Buurt(
+                        code=buurt_code,
+                        name=buurt_name,
+                        wijk=wijk,
+                        boundary_year=2024,
+                        geometry_geojson="{}",
+                        in_focus_area=True,
+                    )
+                )
+        self.session.flush()
+
+    def theme(self, code: str, pillar: int = 1, goals: Sequence[int] = (1,)) -> Theme:
+        theme = Theme(code=code, label_nl=f"Thema {code}", label_en=f"Theme {code}", pillar=pillar, goals=list(goals))
+        self.session.add(theme)
+        self.session.flush()
+        return theme
+
+    def location(self, buurt: str | None, street: str | None = None, block: str | None = None) -> StoredLocation | None:
+        if buurt is None:
+            return None
+        return StoredLocation(
+            latitude=None,
+            longitude=None,
+            precision=LocationPrecision.STREET if street else LocationPrecision.BUURT,
+            inside=True,
+            boundary_year=2024,
+            wijk_code=buurt[:8].replace("BU", "WK"),
+            buurt_code=buurt,
+            block_id=block,
+            street_name=street,
+            in_focus_area=True,
+        )
+
+    def code(
+        self, subject_type: SubjectType, subject_id: int, theme: Theme, status: CodingStatus = CodingStatus.ACCEPTED
+    ) -> None:
+        self.session.add(
+            ThemeCoding(
+                theme_id=theme.id,
+                subject_type=subject_type,
+                subject_id=subject_id,
+                origin=CodingOrigin.ANALYST,
+                status=status,
+                details={},
+            )
+        )
+
+    def response(
+        self,
+        themes: Sequence[Theme],
+        buurt: str | None = BUURT_A,
+        *,
+        street: str | None = None,
+        block: str | None = None,
+        when: datetime = WHEN,
+        answers: int = 1,
+        text: str = "Er ligt veel afval op straat.",
+        status: CodingStatus = CodingStatus.ACCEPTED,
+    ) -> SurveyResponse:
+        """A response whose ``answers`` open answers each carry every theme given."""
+        number = next(self.numbers)
+        response = SurveyResponse(
+            survey_version=self.version,
+            language="nl",
+            channel=ResponseChannel.WEB,
+            submission_key=f"key-{number}",
+            receipt_code_hash=f"receipt-{number}",
+            location=self.location(buurt, street, block),
+            submitted_at=when,
+        )
+        response.answers = [Answer(question_id=f"q{n}", position=n, value=text) for n in range(answers)]
+        self.session.add(response)
+        self.session.flush()
+        for answer in response.answers:
+            for theme in themes:
+                self.code(SubjectType.ANSWER, answer.id, theme, status)
+        self.session.flush()
+        return response
+
+    def conversation(
+        self,
+        themes: Sequence[Theme],
+        buurt: str | None = BUURT_A,
+        *,
+        participants: int = 1,
+        when: datetime = WHEN,
+        line: ParticipationLine = ParticipationLine.CONTACT,
+        notes: str = "Bewoners klagen over hangjongeren.",
+    ) -> Conversation:
+        conversation = Conversation(
+            client_id=f"conversation-{next(self.numbers)}",
+            organisation_id=self.organisation.id,
+            occurred_at=when,
+            line=line,
+            setting=ConversationSetting.STREET,
+            participants=participants,
+            groups={},
+            free_tags=[],
+            notes=notes,
+            quotes=[],
+            location=self.location(buurt),
+        )
+        self.session.add(conversation)
+        self.session.flush()
+        for theme in themes:
+            self.code(SubjectType.CONVERSATION, conversation.id, theme)
+        self.session.flush()
+        return conversation
+
+    def activity(
+        self,
+        themes: Sequence[Theme],
+        buurt: str | None = BUURT_A,
+        *,
+        attendance: int = 10,
+        held_on: date = date(2024, 5, 2),
+        line: ParticipationLine = ParticipationLine.INVOLVE,
+        at_place: bool = False,
+    ) -> Activity:
+        """An activity placed itself, or (``at_place``) only through the registered place where it was held."""
+        place = None
+        if at_place:
+            place = Place(
+                name="Buurthuis",
+                kind=PlaceKind.COMMUNITY_CENTRE,
+                organisation_id=self.organisation.id,
+                location=self.location(buurt),
+            )
+        activity = Activity(
+            client_id=f"activity-{next(self.numbers)}",
+            title="Buurtavond",
+            kind=ActivityKind.MEETING,
+            held_on=held_on,
+            line=line,
+            attendance=attendance,
+            organisation_id=self.organisation.id,
+            place=place,
+            location=None if at_place else self.location(buurt),
+        )
+        self.session.add(activity)
+        self.session.flush()
+        for theme in themes:
+            self.code(SubjectType.ACTIVITY, activity.id, theme)
+        self.session.flush()
+        return activity
