@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scipy.stats import t as student_t
-from sqlalchemy import extract, func, literal, select
+from sqlalchemy import extract, func, literal, select, text
 
 from participation.indicators.sources import IndicatorSources, indicator_sources
 from participation.models import Answer, StoredLocation, SurveyResponse
@@ -80,45 +80,83 @@ def area_column(level: AreaLevel) -> Any:
     return literal(MUNICIPALITY)
 
 
-def indicator_moments(
-    session: DbSession, level: AreaLevel, sources: IndicatorSources | None = None, *, extra_group: Any = None
-) -> dict[tuple[str, str, int], Moments]:
-    """(indicator, area code, year) -> moments, for answers placed inside the municipality."""
-    sources = sources or indicator_sources(session)
-    if not sources.by_question:
-        return {}
-    area = area_column(level).label("area")
-    year = extract("year", SurveyResponse.submitted_at).label("year")
-    columns = [SurveyResponse.survey_version_id, Answer.question_id, area, year]
-    query = (
-        select(*columns, func.count(Answer.score), func.sum(Answer.score), func.sum(Answer.score * Answer.score))
-        .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
-        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
-        .where(Answer.score.is_not(None), StoredLocation.inside, Answer.question_id.in_(sources.question_ids))
-        .group_by(SurveyResponse.survey_version_id, Answer.question_id, area, year)
-    )
-    result: dict[tuple[str, str, int], Moments] = defaultdict(Moments)
-    for row in session.execute(query).all():
-        version_id, question_id, area_value, year_value, n, total, squares = tuple(row)
-        indicator = sources.by_question.get((version_id, question_id))
-        if indicator is None or area_value is None:
-            continue
-        result[(indicator, area_code_of(level, area_value), int(year_value))] += Moments(
-            int(n), float(total or 0), float(squares or 0)
-        )
-    return dict(result)
-
-
 def area_code_of(level: AreaLevel, value: Any) -> str:
     if level is AreaLevel.FOCUS_AREA:
         return FOCUS_AREA if value else "rest"
     return str(value)
 
 
-def indicator_means(session: DbSession, level: AreaLevel) -> list[IndicatorMean]:
-    """Every indicator's mean per area and year, with its 95% interval, sorted by indicator, area and year."""
+@dataclass(frozen=True)
+class CubeCell:
+    """The finest grouping the dashboard needs; every area level is a sum of these cells."""
+
+    indicator: str
+    buurt_code: str
+    wijk_code: str
+    in_focus_area: bool
+    year: int
+
+
+def indicator_cube(session: DbSession, sources: IndicatorSources | None = None) -> dict[CubeCell, Moments]:
+    """One pass over the answers: moments per indicator, buurt and year, for answers placed inside."""
+    sources = sources or indicator_sources(session)
+    if not sources.by_question:
+        return {}
+    year = extract("year", SurveyResponse.submitted_at).label("year")
+    groups = (
+        SurveyResponse.survey_version_id,
+        Answer.question_id,
+        StoredLocation.buurt_code,
+        StoredLocation.wijk_code,
+        StoredLocation.in_focus_area,
+        year,
+    )
+    query = (
+        select(*groups, func.count(Answer.score), func.sum(Answer.score), func.sum(Answer.score * Answer.score))
+        .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
+        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
+        .where(Answer.score.is_not(None), StoredLocation.inside, Answer.question_id.in_(sources.question_ids))
+        .group_by(*groups)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        # A few thousand groups from a million rows: enough memory lets PostgreSQL hash them instead of sorting
+        # on disk. SET LOCAL ends with the transaction.
+        session.execute(text("SET LOCAL work_mem = '64MB'"))
+    cube: dict[CubeCell, Moments] = defaultdict(Moments)
+    rows: list[tuple[Any, ...]] = [tuple(row) for row in session.execute(query).all()]
+    for version_id, question_id, buurt, wijk, focus, year_value, n, total, squares in rows:
+        indicator = sources.by_question.get((version_id, question_id))
+        if indicator is None or buurt is None or wijk is None:
+            continue
+        cell = CubeCell(indicator, buurt, wijk, bool(focus), int(year_value))
+        cube[cell] += Moments(int(n), float(total or 0), float(squares or 0))
+    return dict(cube)
+
+
+def roll_up(cube: dict[CubeCell, Moments], level: AreaLevel) -> dict[tuple[str, str, int], Moments]:
+    """(indicator, area code, year) -> moments at one area level."""
+    result: dict[tuple[str, str, int], Moments] = defaultdict(Moments)
+    for cell, moments in cube.items():
+        area = {
+            AreaLevel.BUURT: cell.buurt_code,
+            AreaLevel.WIJK: cell.wijk_code,
+            AreaLevel.FOCUS_AREA: FOCUS_AREA if cell.in_focus_area else "rest",
+            AreaLevel.MUNICIPALITY: MUNICIPALITY,
+        }[level]
+        result[(cell.indicator, area, cell.year)] += moments
+    return dict(result)
+
+
+def indicator_means(
+    session: DbSession, level: AreaLevel, cube: dict[CubeCell, Moments] | None = None
+) -> list[IndicatorMean]:
+    """Every indicator's mean per area and year, with its 95% interval, sorted by indicator, area and year.
+
+    Pass one ``indicator_cube`` to compute several levels from a single pass over the answers.
+    """
+    cube = indicator_cube(session) if cube is None else cube
     means = []
-    for (indicator, area, year), moments in sorted(indicator_moments(session, level).items()):
+    for (indicator, area, year), moments in sorted(roll_up(cube, level).items()):
         low, high = interval(moments)
         means.append(IndicatorMean(indicator, area, year, moments.n, moments.mean or 0.0, low, high))
     return means
