@@ -7,22 +7,19 @@ hidden cell and a shown total gives the hidden value away by subtraction. So oth
 
 How a table is protected, in three rules applied again and again until none of them hides anything more:
 
-1. *Line rule*: a row or column (with its total) never has exactly one hidden cell; the smallest other cell of
-   that line is hidden too.
-2. *Cycle rule*: every row, column and total is a linear equation; a hidden cell can be worked out exactly from
-   the shown ones if and only if it is a *bridge* in the graph whose nodes are the lines and whose edges are the
-   hidden cells (no cycle of hidden cells runs through it). A bridge is closed into a cycle by hiding the cheapest
-   chain of shown cells between its two ends.
+1. *Line rule*: a row or column (with its total) never has exactly one hidden cell; its smallest other is hidden.
+2. *Cycle rule*: every row, column and total is a linear equation; a hidden cell can be worked out exactly if and
+   only if it is a *bridge* in the graph whose nodes are the lines and whose edges are the hidden cells. A bridge
+   is closed into a cycle by hiding the cheapest chain of shown cells between its two ends.
 3. *Bounds rule*: readers know a cell marked "fewer than k" holds 1 to k-1 and another hidden cell at least k.
-   Within one line, such bounds can pin a value (two hidden cells of 4 beside a total that leaves 8); when they
-   do, one more cell of that line is hidden.
+   When such bounds pin a value within one line (two hidden 4s beside a total that leaves 8), one more is hidden.
 
-Decisions: a count of 0 is shown as 0 (it rests on nobody) and a 0 is never hidden to protect another cell, since
-a hidden 0 would turn "the hidden cells of this row hold n people" into "this cell holds n". Totals count distinct
-respondents and need not be the sums of their cells; they are treated as if they were, which can only hide more.
-Primary hidden cells (0 < n < k) carry ``Reason.SMALL`` and are shown as "fewer than k"; cells hidden to protect
-them carry ``Reason.COMPLEMENT`` and are shown as hidden, because they are not small and saying so would be false.
-Inference that combines bounds across several lines at once (linear programming) is not ruled out.
+Decisions: a 0 is shown (it rests on nobody) and never hidden to protect another cell, since a hidden 0 would
+turn "the hidden cells of this row hold n people" into "this cell holds n". Totals count distinct respondents and
+need not be the sums of their cells; they are treated as if they were, which can only hide more. Cells hidden
+because they are small carry ``Reason.SMALL`` ("fewer than k"); cells hidden to protect them carry
+``Reason.COMPLEMENT`` ("hidden"): they are not small, so "fewer than k" would be false. Inference that combines
+bounds across several lines at once (linear programming) is not ruled out.
 """
 
 from __future__ import annotations
@@ -251,7 +248,7 @@ class _Grid:
             return
         lines = self.lines()
         while self._line_rule(lines) or self._bounds_rule(lines) or self._cycle_rule():
-            pass
+            continue
 
     def _hide_cheapest(self, candidates: Sequence[Position]) -> bool:
         shown = [p for p in candidates if p not in self.hidden and self.cost(p) < INFINITY]
@@ -292,7 +289,8 @@ class _Grid:
                     break
         return changed
 
-    def _sign(self, position: Position, total: Position) -> int:
+    @staticmethod
+    def _sign(position: Position, total: Position) -> int:
         return -1 if position == total else 1
 
     def _range_of_others(self, hidden: list[Position], position: Position, total: Position) -> tuple[float, float]:

@@ -1,0 +1,94 @@
+"""The public "you said, we did" page: adopted items in the resident's language, aggregates only, quotes only
+with consent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from participation.extensions import db
+from participation.models import InputStatus
+from participation.models.themes import SubjectType
+from participation.programme import InputDraft, create_input, link_evidence
+from tests.programme.factories import BUURT_A, BUURT_B, WIJK, Seeder
+
+
+@pytest.fixture
+def results_app(app: Flask) -> Flask:
+    if "results" not in app.blueprints:
+        from participation.blueprints.results import bp
+
+        app.register_blueprint(bp)
+    with app.app_context():
+        seed = Seeder(db.session)
+        seed.areas()
+        litter, youth = seed.theme("litter"), seed.theme("youth_nuisance")
+        for _ in range(4):
+            seed.response([youth], BUURT_A)
+        for _ in range(8):
+            seed.response([litter], BUURT_B)
+        conversation = seed.conversation([litter])
+        languages = ["nl", "en", "ar"]
+        for title, status, texts in (
+            (
+                "Afvalbakken",
+                InputStatus.ADOPTED,
+                {"nl": "Er komen meer afvalbakken.", "ar": "سنضع المزيد من صناديق القمامة."},
+            ),
+            ("Speeltuin", InputStatus.DONE, {"nl": "De speeltuin is opgeknapt."}),
+            ("Geheim plan", InputStatus.PROPOSED, {"nl": "Nog niet besloten."}),
+        ):
+            item = create_input(
+                db.session,
+                InputDraft(wijk_code=WIJK, theme_id=litter.id, title=title, status=status, public_texts=texts),
+                None,
+                languages,
+            )
+            if title == "Afvalbakken":
+                link_evidence(
+                    db.session,
+                    item,
+                    SubjectType.CONVERSATION,
+                    conversation.id,
+                    None,
+                    quote="Schoon graag!",
+                    quote_consent=True,
+                )
+                link_evidence(
+                    db.session,
+                    item,
+                    SubjectType.ANSWER,
+                    seed.response([litter]).answers[0].id,
+                    None,
+                    quote="Niet citeren",
+                )
+        db.session.commit()
+    return app
+
+
+def test_adopted_and_done_items_in_the_residents_language(results_app: Flask, client: FlaskClient) -> None:
+    page = client.get(f"/ar/wijk/{WIJK}/").get_data(as_text=True)
+    assert "سنضع المزيد من صناديق القمامة." in page
+    assert "De speeltuin is opgeknapt." in page  # no Arabic text: the Dutch one
+    assert "Nog niet besloten." not in page
+    assert 'dir="rtl"' in page
+
+
+def test_quotes_only_with_consent(results_app: Flask, client: FlaskClient) -> None:
+    page = client.get(f"/nl/wijk/{WIJK}/").get_data(as_text=True)
+    assert "Schoon graag!" in page and "Niet citeren" not in page
+
+
+def test_aggregates_only_and_suppressed(results_app: Flask, client: FlaskClient) -> None:
+    page = client.get(f"/en/wijk/{WIJK}/").get_data(as_text=True)
+    numbers = re.findall(r'<td class="number">([^<]*)</td>', page)
+    assert "4" not in numbers
+    assert "fewer than 5" in page
+
+
+def test_unknown_wijk_is_404(results_app: Flask, client: FlaskClient) -> None:
+    assert client.get("/nl/wijk/WK999999/").status_code == 404
+    assert client.get(f"/xx/wijk/{WIJK}/").status_code == 404
