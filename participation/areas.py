@@ -37,3 +37,9 @@ def area_overview(session: DbSession) -> list[WijkSummary]:
         .order_by(Wijk.code)
     ).all()
     return [WijkSummary(code, name, year_, total, int(focus or 0)) for code, name, year_, total, focus in rows]
+
+
+def wijk_names(session: DbSession) -> dict[str, str]:
+    """Wijk code -> name, from the newest boundary year."""
+    year = latest_boundary_year(session)
+    return dict(session.execute(select(Wijk.code, Wijk.name).where(Wijk.boundary_year == year)).all())

@@ -34,3 +34,15 @@ def indicator_sources(session: DbSession) -> IndicatorSources:
             if question.indicator:
                 by_question[(ref[0], question.id)] = question.indicator
     return IndicatorSources(by_question)
+
+
+def indicator_labels(session: DbSession, language: str) -> dict[str, str]:
+    """Indicator key -> the question that feeds it, in ``language``, taken from the newest version asking it."""
+    labels: dict[str, str] = {}
+    for ref in session.execute(
+        select(SurveyVersion.id, SurveyVersion.number, SurveyVersion.fingerprint).order_by(SurveyVersion.id)
+    ).all():
+        for question in definition_by_ref(session, VersionRef(*ref)).indicator_questions():
+            if question.indicator:
+                labels[question.indicator] = question.text.get(language)
+    return labels

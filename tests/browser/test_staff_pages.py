@@ -32,6 +32,7 @@ def test_staff_pages_have_no_accessibility_violations(
         "/staff/surveys/",
         "/staff/surveys/bewonersenquete/entry",
         "/bureau/",
+        "/bureau/dashboard",
         "/bureau/themes/",
         "/bureau/themes/new",
         "/bureau/themes/litter/edit",

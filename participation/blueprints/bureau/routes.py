@@ -1,11 +1,22 @@
 from __future__ import annotations
 
-from flask import render_template
+from flask import current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
-from participation.areas import area_overview
+from participation.areas import area_overview, wijk_names
+from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.bureau import bp
+from participation.blueprints.bureau.forms import ReferenceValueForm
+from participation.disclosure import suppression_applies
 from participation.extensions import db
+from participation.indicators.dashboard import build_dashboard
+from participation.indicators.references import ReferenceValue, set_reference
+from participation.indicators.sources import indicator_labels
 from participation.models import Role
 
 
@@ -13,3 +24,40 @@ from participation.models import Role
 @requires_role(Role.ANALYST)
 def overview() -> str:
     return render_template("bureau/overview.html", overview=area_overview(db.session))
+
+
+def _dashboard_context(form: ReferenceValueForm) -> dict[str, object]:
+    config = current_app.config
+    language = str(get_locale() or "nl")
+    labels = indicator_labels(db.session, language)
+    form.indicator.choices = [SelectChoice(key, label) for key, label in sorted(labels.items(), key=lambda i: i[1])]
+    dashboard = build_dashboard(
+        db.session,
+        threshold=int(config["SMALL_COUNT_THRESHOLD"]),
+        suppress=suppression_applies(current_user.role),
+        municipality_code=config["MUNICIPALITY_CODE"],
+    )
+    return {"dashboard": dashboard, "labels": labels, "form": form, "wijk_names": wijk_names(db.session)}
+
+
+@bp.route("/dashboard", methods=["GET", "POST"])
+@requires_role(Role.ANALYST)
+def dashboard() -> ResponseReturnValue:
+    form = ReferenceValueForm()
+    context = _dashboard_context(form)
+    if form.validate_on_submit():
+        set_reference(
+            db.session,
+            ReferenceValue(
+                indicator=form.indicator.data or "",
+                area_code=current_app.config["MUNICIPALITY_CODE"],
+                year=int(form.year.data or 0),
+                value=float(form.value.data or 0),
+                source=form.source.data or "",
+            ),
+        )
+        record(db.session, "indicator_reference.set", actor=current_user, indicator=form.indicator.data)
+        db.session.commit()
+        flash(_("The reference value has been saved."), "success")
+        return redirect(url_for("bureau.dashboard"))
+    return render_template("bureau/dashboard.html", **context), 400 if form.is_submitted() else 200

@@ -1,0 +1,122 @@
+"""What the bureau's dashboard shows, as suppressed tables: indicators against the Dordrecht average, response
+rates, weighted means beside unweighted ones, and reach per participation line."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from participation.disclosure import Cell, DisclosedTable, disclose_table
+from participation.indicators.means import (
+    FOCUS_AREA,
+    MUNICIPALITY,
+    AreaLevel,
+    IndicatorMean,
+    indicator_cube,
+    indicator_means,
+)
+from participation.indicators.reach import reach_per_line
+from participation.indicators.references import references_for
+from participation.indicators.weighting import WeightedMean, response_rates, weighted_means
+from participation.models.base import DbSession
+
+
+@dataclass(frozen=True)
+class MeanCell:
+    """A mean as a viewer may see it: hidden with its count when it rests on fewer than k respondents."""
+
+    count: Cell
+    mean: IndicatorMean | None
+    weighted: WeightedMean | None
+
+    @property
+    def hidden(self) -> bool:
+        return self.count.hidden or self.mean is None
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: str
+    years: tuple[int, ...]
+    areas: tuple[str, ...]  # "focus_area", the wijken, "municipality"
+    cells: dict[tuple[str, int], MeanCell]
+    reference: dict[int, float]  # the Dordrecht average per year, where entered
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    indicators: tuple[IndicatorView, ...]
+    reach: DisclosedTable[tuple[str, str], int]
+    rates: DisclosedTable[str, int]
+    residents: dict[tuple[str, int], int]  # residents aged 15 or older per buurt and year, where imported
+    threshold: int
+
+
+def _means_by_key(means: list[IndicatorMean]) -> dict[tuple[str, str, int], IndicatorMean]:
+    return {(m.indicator, m.area_code, m.year): m for m in means}
+
+
+def build_dashboard(session: DbSession, *, threshold: int, suppress: bool, municipality_code: str) -> Dashboard:
+    cube = indicator_cube(session)
+    means: dict[tuple[str, str, int], IndicatorMean] = {}
+    weighted: dict[tuple[str, str, int], WeightedMean] = {}
+    for level in (AreaLevel.WIJK, AreaLevel.FOCUS_AREA, AreaLevel.MUNICIPALITY):
+        means.update(_means_by_key(indicator_means(session, level, cube)))
+        weighted.update({(w.indicator, w.area_code, w.year): w for w in weighted_means(session, level)})
+    references = references_for(session, municipality_code)
+    indicators = sorted({key[0] for key in means})
+    views = []
+    for indicator in indicators:
+        years = tuple(sorted({year for (name, _area, year) in means if name == indicator}))
+        wijken = sorted({area for (name, area, _year) in means if name == indicator and area.startswith("WK")})
+        areas = (FOCUS_AREA, *wijken, MUNICIPALITY)
+        counts = {
+            (area, year): means[(indicator, area, year)].n
+            for area in wijken
+            for year in years
+            if (indicator, area, year) in means
+        }
+        # The wijken's counts with the municipality's as the column total: a hidden wijk cannot be recovered by
+        # subtracting the others from the whole.
+        totals = {
+            year: means[(indicator, MUNICIPALITY, year)].n for year in years if (indicator, MUNICIPALITY, year) in means
+        }
+        table = disclose_table(counts, wijken, years, threshold=threshold, suppress=suppress, column_totals=totals)
+        cells: dict[tuple[str, int], MeanCell] = {}
+        for year in years:
+            for area in areas:
+                mean = means.get((indicator, area, year))
+                if area in wijken:
+                    count = table.cell(area, year)
+                elif area == MUNICIPALITY:
+                    count = table.column_totals.get(year, Cell(0))
+                else:
+                    n = mean.n if mean else 0
+                    count = disclose_table({("x", 0): n}, ["x"], [0], threshold=threshold, suppress=suppress).cell(
+                        "x", 0
+                    )
+                cells[(area, year)] = MeanCell(count, mean, weighted.get((indicator, area, year)))
+        reference = {year: references[(indicator, year)] for year in years if (indicator, year) in references}
+        views.append(IndicatorView(indicator, years, areas, cells, reference))
+    rates, residents = _rate_table(session, threshold, suppress)
+    return Dashboard(tuple(views), _reach_table(session, threshold, suppress), rates, residents, threshold)
+
+
+def _reach_table(session: DbSession, threshold: int, suppress: bool) -> DisclosedTable[tuple[str, str], int]:
+    totals: dict[tuple[tuple[str, str], int], int] = defaultdict(int)
+    for reach in reach_per_line(session):
+        totals[((reach.wijk_code, reach.line), reach.year)] += reach.residents
+    rows = sorted({row for row, _year in totals})
+    years = sorted({year for _row, year in totals})
+    return disclose_table(dict(totals), rows, years, threshold=threshold, suppress=suppress)
+
+
+def _rate_table(
+    session: DbSession, threshold: int, suppress: bool
+) -> tuple[DisclosedTable[str, int], dict[tuple[str, int], int]]:
+    rates = [rate for rate in response_rates(session, AreaLevel.BUURT) if rate.band == "all"]
+    responses = {(rate.area_code, rate.year): rate.responses for rate in rates}
+    residents = {(rate.area_code, rate.year): rate.residents for rate in rates if rate.residents}
+    buurten = sorted({area for area, _year in responses})
+    years = sorted({year for _area, year in responses})
+    return disclose_table(responses, buurten, years, threshold=threshold, suppress=suppress), residents

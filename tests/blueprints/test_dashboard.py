@@ -1,0 +1,76 @@
+"""The bureau dashboard: indicators against the Dordrecht average, reach and response, with small counts hidden."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from participation.extensions import db
+from participation.models import IndicatorReference, Role
+from tests.conftest import StaffAccount
+from tests.indicators.test_indicators import submit
+
+OUD_KRISPIJN = "BU05050300"  # wijk 03
+NIEUW_KRISPIJN = "BU05050401"  # wijk 04
+
+
+def fill(app: Flask) -> None:
+    for rating in (6, 7, 8, 9, 7, 8):
+        submit(app, OUD_KRISPIJN, rating, "age_25_44")
+    for rating in (2, 3, 4, 5):  # four respondents: too few to show
+        submit(app, NIEUW_KRISPIJN, rating, "age_45_64")
+
+
+def test_an_analyst_never_sees_a_figure_of_four_respondents(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app)
+    signed_in(Role.ANALYST)
+    client.set_cookie("lang", "en")
+    page = client.get("/bureau/dashboard").get_data(as_text=True)
+    assert "fewer than 5" in page
+    assert "n = 4" not in page and "3.5" not in page  # neither the count nor the mean of the four (2..5)
+    # With the whole municipality's ten shown, the six of wijk 03 would give the four away: hidden as well.
+    assert "n = 6" not in page and "n = 10" in page
+    reach = re.search(r"reach-caption.*?</table>", page, re.S)
+    assert reach is not None and ">4<" not in reach.group(0)
+
+
+def test_an_admin_sees_every_figure(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app)
+    signed_in(Role.ADMIN)
+    page = client.get("/bureau/dashboard").get_data(as_text=True)
+    assert "n = 4" in page and "n = 6" in page
+
+
+def test_the_dordrecht_average_is_entered_and_shown(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app)
+    signed_in(Role.ANALYST)
+    from participation.models.base import utcnow
+
+    year = utcnow().year
+    response = client.post(
+        "/bureau/dashboard", data={"indicator": "rating_neighbourhood", "year": str(year), "value": "7.3"}
+    )
+    assert response.status_code == 302
+    with loaded_app.app_context():
+        stored = db.session.scalar(select(IndicatorReference))
+        assert stored is not None and stored.value == 7.3 and stored.area_code == "GM0505"
+    assert "7.3" in client.get("/bureau/dashboard").get_data(as_text=True)
+    refused = client.post("/bureau/dashboard", data={"indicator": "rating_neighbourhood", "year": "1800", "value": "x"})
+    assert refused.status_code == 400
+
+
+def test_professionals_may_not_see_the_dashboard(
+    client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    signed_in(Role.PROFESSIONAL)
+    assert client.get("/bureau/dashboard").status_code == 403
