@@ -20,6 +20,7 @@ _SIMPLEMMA_LANGUAGES = frozenset(simplemma.strategies.dictionaries.dictionary_fa
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, shadda, sukun, dagger alef, tatweel
+_ARABIC_ARTICLES = ("وال", "ال", "و")
 _ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
 _ARABIC_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ات", "ون", "ين", "ان", "ية", "ه", "ة", "ي")
 # Endings stripped by the fallback stemmer for languages simplemma does not know, longest first.
@@ -57,17 +58,20 @@ def tokens(text: str, language: str) -> list[str]:
     return [re.sub("[-'’]", "", word) for word in words if not word.isdigit()]
 
 
-def _arabic_stem(word: str) -> str:
-    # Light stemming (as in Larkey's light10): clitics at the front, possessive and plural endings at the back.
-    for prefix in _ARABIC_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            word = word[len(prefix) :]
-            break
-    for suffix in _ARABIC_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            word = word[: -len(suffix)]
-            break
-    return word
+def _arabic_stems(word: str, clitics: bool) -> set[str]:
+    # Light stemming (as in Larkey's light10): the article and conjunction at the front, possessive and plural
+    # endings at the back. With ``clitics`` a one-letter preposition (بـ, لـ, كـ, فـ) may go too, which only
+    # a resident's word can carry: a keyword such as "فعالية" must not lose its first letter.
+    prefixes = _ARABIC_PREFIXES if clitics else _ARABIC_ARTICLES
+    fronts = {word} | {word[len(prefix) :] for prefix in prefixes if word.startswith(prefix)}
+    stems = set()
+    for front in (front for front in fronts if len(front) >= MIN_STEM):
+        stems.add(front)
+        for suffix in _ARABIC_SUFFIXES:
+            if front.endswith(suffix) and len(front) - len(suffix) >= MIN_STEM:
+                stems.add(front[: -len(suffix)])
+                break
+    return stems
 
 
 def _generic_stem(word: str) -> str:
@@ -77,25 +81,30 @@ def _generic_stem(word: str) -> str:
     return word
 
 
-def stem(word: str, language: str) -> str:
-    """A light stem, for words the lemmatiser does not know."""
-    return _arabic_stem(word) if language == "ar" else _generic_stem(word)
+def stems(word: str, language: str, clitics: bool = True) -> set[str]:
+    """Light stems, for words the lemmatiser does not know (``clitics``: whether Arabic prepositions may go)."""
+    return _arabic_stems(word, clitics) if language == "ar" else {_generic_stem(word)}
 
 
 @lru_cache(maxsize=200_000)
-def word(surface: str, language: str) -> Word:
-    """The comparable forms of one normalised token (cached: texts repeat their words a lot)."""
+def word(surface: str, language: str, keyword: bool = False) -> Word:
+    """The comparable forms of one normalised token (cached: texts repeat their words a lot). A ``keyword`` is a
+    codebook entry, already a base form: its stems are taken more cautiously."""
     if language in _SIMPLEMMA_LANGUAGES:
         lemma = normalise(simplemma.lemmatize(surface, lang=language), language)
         known = simplemma.is_known(surface, lang=language)
     else:
         lemma, known = surface, False
-    forms = {surface, lemma}
+    if language == "ar" and not known:
+        # simplemma's Arabic guesses for words it does not know are often wrong ("الإيجار" -> "آجر", wage),
+        # so the light stems stand in for them.
+        lemma = min(stems(surface, language, clitics=not keyword), key=len)
+    forms = {lemma} if len(lemma) >= MIN_STEM or lemma == surface else set()
     if not known or language == "ar":
-        # simplemma's Arabic guesses for unknown words are often wrong ("للعب" -> "عب"), so the light stem
-        # of the surface form is always offered beside them.
-        forms.update({stem(surface, language), stem(lemma, language)})
-    return Word(surface, lemma, frozenset(form for form in forms if len(form) >= 2), known)
+        forms.update(stems(surface, language, clitics=not keyword))
+    # The word itself always counts, however short ("iş", "gp"); derived forms need some length to say anything.
+    forms = {form for form in forms if len(form) >= MIN_STEM} | {surface}
+    return Word(surface, lemma, frozenset(forms), known)
 
 
 def words(text: str, language: str) -> list[Word]:

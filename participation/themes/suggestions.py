@@ -7,13 +7,15 @@ Two sources of evidence, both explainable:
 - what analysts decided: lemmas that keep turning up in texts accepted for a theme raise its score, lemmas of
   texts whose suggestion was rejected lower it.
 
-The score of a theme is the sum of that evidence; the confidence is ``1 - exp(-score)`` scaled so that one
-unambiguous keyword gives 0.6 and two give 0.84.
+The score of a theme is the sum of that evidence, where an everyday word ("avond", "home", "kimse") counts for
+less than a specific one ("schimmel"), by its frequency in the language (wordfreq). The confidence is
+``1 - 0.4 ** score`` (one specific, unambiguous keyword gives 0.6, two give 0.84), discounted for a theme whose
+evidence is weaker than the text's strongest theme. The constants were chosen on the labelled set of
+``tests/themes/data/labelled.yaml`` (see ``bench/themes.py``).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,6 +38,8 @@ _MIN_PREFIX = 4
 # Dutch compounds end in their head word ("zwerfafval", "huurwoning"); matched from this keyword length on.
 _MIN_COMPOUND_HEAD = 5
 _COMPOUND_LANGUAGES = frozenset({"nl"})
+# How strongly a theme's confidence drops with its evidence relative to the text's strongest theme.
+_DOMINANCE = 1.0
 # Keywords more frequent than this (Zipf) count for less, down to _MIN_SPECIFICITY.
 _COMMON_ZIPF = 4.5
 _SPECIFICITY_SLOPE = 0.35
@@ -110,7 +114,7 @@ def _indexes(codebook: Codebook) -> dict[str, KeywordIndex]:
                 for token in tokens(keyword, language)[:1]:
                     keyword_lists[language].append((code, token))
                     specificity[language][token] = _specificity(keyword, language)
-                    for form in word(token, language).forms:
+                    for form in word(token, language, keyword=True).forms:
                         by_language[language][form].add((code, token))
     return {
         language: KeywordIndex(
@@ -135,9 +139,9 @@ def _keyword_hits(item: Word, index: KeywordIndex, language: str) -> set[tuple[s
     if hits:
         return hits
     for code, keyword in index.keywords:
-        if not item.known and len(keyword) >= _MIN_PREFIX and item.surface.startswith(keyword):
-            hits.add((code, keyword))
-        elif language in _COMPOUND_LANGUAGES and len(keyword) >= _MIN_COMPOUND_HEAD and item.surface.endswith(keyword):
+        if (not item.known and len(keyword) >= _MIN_PREFIX and item.surface.startswith(keyword)) or (
+            language in _COMPOUND_LANGUAGES and len(keyword) >= _MIN_COMPOUND_HEAD and item.surface.endswith(keyword)
+        ):
             hits.add((code, keyword))
     return hits
 
@@ -171,12 +175,18 @@ def score_text(text: str, language: str, model: SuggestionModel) -> dict[str, tu
 
 
 def suggest(text: str, language: str, model: SuggestionModel, threshold: float = THRESHOLD) -> list[Suggestion]:
-    """The themes a text is probably about, most confident first, each with the words that matched."""
-    suggestions = [
-        Suggestion(code, round(_confidence(score), 3), tuple(sorted(found)))
-        for code, (score, found) in score_text(text, language, model).items()
-        if _confidence(score) >= threshold
-    ]
+    """The themes a text is probably about, most confident first, each with the words that matched.
+
+    A theme with less evidence than the text's strongest theme is discounted by how much weaker it is: "rommel
+    bij de containers naast de flat" is about litter, and "flat" alone should not make it about housing too.
+    """
+    scores = score_text(text, language, model)
+    strongest = max((score for score, _found in scores.values()), default=0.0)
+    suggestions = []
+    for code, (score, found) in scores.items():
+        confidence = _confidence(score) * (score / strongest) ** _DOMINANCE
+        if confidence >= threshold:
+            suggestions.append(Suggestion(code, round(confidence, 3), tuple(sorted(found))))
     return sorted(suggestions, key=lambda suggestion: (-suggestion.confidence, suggestion.theme_code))
 
 

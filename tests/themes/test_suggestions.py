@@ -1,0 +1,136 @@
+"""Suggestions: lemma matching per language, explainable matches, learning from decisions, proposed codings,
+and the quality goals on the labelled set (the same evaluation as bench/themes.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from sqlalchemy import select
+
+from participation.models.base import DbSession
+from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
+from participation.themes.evaluation import codebook_themes, evaluate, load_labelled, meets
+from participation.themes.lemmas import detect_language, tokens, word
+from participation.themes.subjects import SubjectText
+from participation.themes.suggestions import (
+    THRESHOLD,
+    SuggestionModel,
+    build_model,
+    keyword_model,
+    learn,
+    propose_codings,
+    suggest,
+)
+
+LABELLED = Path(__file__).parent / "data" / "labelled.yaml"
+
+
+@pytest.fixture(scope="module")
+def model() -> SuggestionModel:
+    return keyword_model(codebook_themes())
+
+
+def codes(text: str, language: str, model: SuggestionModel) -> set[str]:
+    return {suggestion.theme_code for suggestion in suggest(text, language, model)}
+
+
+def test_the_labelled_set_is_big_enough_and_uses_only_codebook_themes() -> None:
+    labelled = load_labelled(LABELLED)
+    known = {theme.code for theme in codebook_themes()}
+    per_language = {language: sum(item.language == language for item in labelled) for language in {"nl", "en"}}
+    assert len(labelled) >= 150
+    for language in ("nl", "en", "tr", "ar", "pl", "bg"):
+        assert sum(item.language == language for item in labelled) >= 25, per_language
+    assert all(item.themes <= known for item in labelled)
+    assert any(len(item.themes) == 2 for item in labelled) and any(not item.themes for item in labelled)
+
+
+def test_precision_and_recall_meet_the_goals_in_every_language(model: SuggestionModel) -> None:
+    scores = evaluate(model, load_labelled(LABELLED), THRESHOLD)
+    assert set(scores) == {"nl", "en", "tr", "ar", "pl", "bg"}
+    assert meets(scores, precision=0.8, recall=0.6) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "theme"),
+    [
+        ("nl", "Overal zwerfafval en vuilniszakken naast de bakken.", "litter"),  # compound head, plural
+        ("en", "Mould everywhere in the bathroom, the landlord won't come.", "housing_quality"),
+        ("tr", "Salıncakları kırık, çocuklar oynayamıyor.", "playgrounds"),  # agglutinated forms
+        ("ar", "الإيجار أصبح غاليا جدا.", "housing_costs"),  # article stripped, alef unified
+        ("pl", "Pod blokiem sprzedają narkotyki.", "drugs"),
+        ("bg", "Наемът се вдигна отново.", "housing_costs"),  # definite article of a noun
+    ],
+)
+def test_inflected_words_match_their_keywords_in_each_language(
+    model: SuggestionModel, language: str, text: str, theme: str
+) -> None:
+    assert theme in codes(text, language, model)
+
+
+def test_suggestions_say_which_words_matched(model: SuggestionModel) -> None:
+    [suggestion] = [
+        item for item in suggest("Schimmel en vocht in de woning.", "nl", model) if item.theme_code == "housing_quality"
+    ]
+    assert set(suggestion.matched_words) == {"schimmel", "vocht", "woning"}
+    assert 0.8 < suggestion.confidence <= 1.0
+
+
+def test_a_text_about_nothing_gets_no_suggestion(model: SuggestionModel) -> None:
+    assert suggest("Dank u wel, fijne dag verder!", "nl", model) == []
+    assert suggest("", "en", model) == []
+
+
+def test_a_language_without_keywords_or_lemmatiser_gives_no_error(model: SuggestionModel) -> None:
+    assert suggest("Il y a des ordures partout", "fr", model) == []
+    assert word("ordures", "xx").forms >= {"ordures", "ordur"}  # the fallback stem strips a light ending
+
+
+def test_turkish_dotted_capital_i_is_lower_cased_the_turkish_way() -> None:
+    assert tokens("İŞSİZİM", "tr") == ["işsizim"]
+    assert tokens("IŞIK", "tr") == ["ışık"]
+
+
+def test_notes_language_is_detected_with_dutch_as_default() -> None:
+    languages = ("nl", "en", "tr", "ar", "pl", "bg")
+    assert detect_language("The residents told us the streetlights are broken again", languages, "nl") == "en"
+    assert detect_language("kort", languages, "nl") == "nl"
+
+
+def test_accepted_codings_teach_new_words_and_rejections_lower_a_theme(model: SuggestionModel) -> None:
+    text = "Het klimrek wankelt."
+    assert "playgrounds" not in codes(text, "nl", model)
+    accepted = [
+        (SubjectText(SubjectType.ANSWER, number, sentence, "nl"), "playgrounds", True)
+        for number, sentence in enumerate(["Het klimrek is kapot.", "Klimrek wankelt al maanden.", "Nieuw klimrek!"])
+    ]
+    taught = learn(model, accepted)
+    [suggestion] = [
+        item for item in suggest(text + " Kinderen spelen er.", "nl", taught) if item.theme_code == "playgrounds"
+    ]
+    assert "klimrek" in suggestion.matched_words
+
+    noisy = "Er is veel geluid van de buren."
+    assert "neighbour_contact" in {item.theme_code for item in suggest(noisy, "nl", model, threshold=0.3)}
+    rejected = [
+        (SubjectText(SubjectType.ANSWER, number, sentence, "nl"), "neighbour_contact", False)
+        for number, sentence in enumerate(["Geluid van de buren.", "De buren maken veel geluid.", "Buren geluid"])
+    ]
+    lowered = learn(model, rejected)
+    assert "neighbour_contact" not in {item.theme_code for item in suggest(noisy, "nl", lowered, threshold=0.3)}
+
+
+def test_propose_codings_writes_proposed_suggestions_once(loaded_app: Flask, session: DbSession) -> None:
+    built = build_model(session)
+    text = "Overal afval bij de containers, en de lantaarnpaal is kapot dus het is er donker."
+    created = propose_codings(session, built, SubjectType.CONVERSATION, 7, text, "nl")
+    assert {coding.theme.code for coding in created} == {"litter", "lighting"}
+    assert all(
+        coding.origin is CodingOrigin.SUGGESTION and coding.status is CodingStatus.PROPOSED and coding.confidence
+        for coding in created
+    )
+    assert created[0].details["matched_words"]
+    assert propose_codings(session, built, SubjectType.CONVERSATION, 7, text, "nl") == []
+    assert len(session.scalars(select(ThemeCoding)).all()) == 2
