@@ -90,8 +90,10 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.field_registers import bp as field_registers_bp
     from participation.blueprints.health import bp as health_bp
     from participation.blueprints.paper import bp as paper_bp
+    from participation.blueprints.programme import bp as programme_bp
     from participation.blueprints.public import bp as public_bp
     from participation.blueprints.public import language_bp
+    from participation.blueprints.results import bp as results_bp
     from participation.blueprints.staff import bp as staff_bp
     from participation.blueprints.survey import bp as survey_bp
 
@@ -106,6 +108,8 @@ def _register_blueprints(app: Flask) -> None:
         field_registers_bp,
         bureau_bp,
         codebook_bp,
+        programme_bp,
+        results_bp,
         admin_bp,
         health_bp,
         assets_bp,

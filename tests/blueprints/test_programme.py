@@ -25,11 +25,7 @@ BASE = "/bureau/programme"
 
 @pytest.fixture
 def programme_app(app: Flask) -> Flask:
-    """The app with the programme pages, two wijken, and 4 respondents on youth nuisance in one buurt."""
-    if "programme" not in app.blueprints:
-        from participation.blueprints.programme import bp
-
-        app.register_blueprint(bp)
+    """The app with two wijken, and 4 respondents on youth nuisance in one buurt."""
     with app.app_context():
         seed = Seeder(db.session)
         seed.areas()

@@ -18,10 +18,6 @@ from tests.programme.factories import BUURT_A, BUURT_B, WIJK, Seeder
 
 @pytest.fixture
 def results_app(app: Flask) -> Flask:
-    if "results" not in app.blueprints:
-        from participation.blueprints.results import bp
-
-        app.register_blueprint(bp)
     with app.app_context():
         seed = Seeder(db.session)
         seed.areas()

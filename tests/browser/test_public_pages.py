@@ -42,7 +42,7 @@ def test_home_page_on_a_phone_is_accessible_and_self_contained(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["/nl/privacy", "/ar/accessibility", "/login", "/tr/nope"])
+@pytest.mark.parametrize("path", ["/nl/privacy", "/ar/accessibility", "/login", "/tr/nope", "/ar/wijk/WK050503/"])
 def test_other_pages_have_no_accessibility_violations(live_server: str, phone_page: Page, path: str) -> None:
     phone_page.goto(f"{live_server}{path}")
     assert axe_violations(phone_page) == []
