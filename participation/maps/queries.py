@@ -1,0 +1,133 @@
+"""Counts of distinct responses and conversations per map cell, grouped in SQL: a map never sees a raw point."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, and_, cast, exists, func, literal_column, or_, select, union_all
+
+from participation.lines import ParticipationLine
+from participation.maps.filters import MapFilter, MapLevel, Source
+from participation.models import Answer, Conversation, StoredLocation, Survey, SurveyResponse, SurveyVersion
+from participation.models.base import DbSession
+from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
+
+LEVEL_COLUMNS: dict[MapLevel, Any] = {
+    MapLevel.BLOCK: StoredLocation.block_id,
+    MapLevel.STREET: StoredLocation.street_name,
+    MapLevel.BUURT: StoredLocation.buurt_code,
+    MapLevel.WIJK: StoredLocation.wijk_code,
+}
+
+
+def _period(column: Any, since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if since is not None:
+        conditions.append(column >= datetime.combine(since, time.min, tzinfo=UTC))
+    if until is not None:
+        conditions.append(column <= datetime.combine(until, time.max, tzinfo=UTC))
+    return conditions
+
+
+def _coded(subject_type: SubjectType, subject_id: Any, theme_id: int) -> ColumnElement[bool]:
+    return and_(
+        ThemeCoding.subject_type == subject_type,
+        ThemeCoding.subject_id == subject_id,
+        ThemeCoding.theme_id == theme_id,
+        ThemeCoding.status == CodingStatus.ACCEPTED,
+        ThemeCoding.double_code.is_(False),
+    )
+
+
+def _answer_matches(value: str) -> ColumnElement[bool]:
+    """An answer equal to ``value``, or a multiple-choice answer that holds it: answers are stored as JSON text, so
+    the quoted value is looked for (an escaped quote inside free text cannot match it)."""
+    stored = cast(Answer.value, String)
+    quoted = json.dumps(value)
+    pattern = quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(stored == quoted, stored == value, stored.like(f"%{pattern}%", escape="\\"))
+
+
+def _responses(level: MapLevel, filters: MapFilter) -> Any:
+    key = LEVEL_COLUMNS[level]
+    conditions: list[ColumnElement[bool]] = [
+        key.is_not(None),
+        *_period(SurveyResponse.submitted_at, filters.since, filters.until),
+    ]
+    if filters.survey_id is not None:
+        conditions.append(Survey.id == filters.survey_id)
+    if filters.lines:
+        conditions.append(Survey.line.in_([ParticipationLine(line) for line in filters.lines]))
+    if filters.question_id is not None:
+        answered = [Answer.response_id == SurveyResponse.id, Answer.question_id == filters.question_id]
+        if filters.answer is not None:
+            answered.append(_answer_matches(filters.answer))
+        # EXISTS rather than a join: a response counts once whatever it answered.
+        conditions.append(exists().where(*answered))
+    if filters.theme_id is not None:
+        conditions.append(
+            exists().where(
+                Answer.response_id == SurveyResponse.id, _coded(SubjectType.ANSWER, Answer.id, filters.theme_id)
+            )
+        )
+    return (
+        select(key.label("key"), literal_column("1").label("one"))
+        .select_from(SurveyResponse)
+        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
+        .join(SurveyVersion, SurveyVersion.id == SurveyResponse.survey_version_id)
+        .join(Survey, Survey.id == SurveyVersion.survey_id)
+        .where(*conditions)
+    )
+
+
+def _conversations(level: MapLevel, filters: MapFilter) -> Any:
+    key = LEVEL_COLUMNS[level]
+    conditions: list[ColumnElement[bool]] = [
+        key.is_not(None),
+        *_period(Conversation.occurred_at, filters.since, filters.until),
+    ]
+    if filters.lines:
+        conditions.append(Conversation.line.in_([ParticipationLine(line) for line in filters.lines]))
+    if filters.theme_id is not None:
+        conditions.append(exists().where(_coded(SubjectType.CONVERSATION, Conversation.id, filters.theme_id)))
+    return (
+        select(key.label("key"), literal_column("1").label("one"))
+        .select_from(Conversation)
+        .join(StoredLocation, StoredLocation.id == Conversation.location_id)
+        .where(*conditions)
+    )
+
+
+def source_counts(session: DbSession, level: MapLevel, filters: MapFilter | None = None) -> dict[str, int]:
+    """Distinct responses and conversations per cell (block id, street name, buurt or wijk code).
+
+    Each response and each conversation has one place, so a row is one distinct source and counting rows counts
+    sources. A conversation counts once however many people took part: suppression then rests on the number of
+    independent sources, which can only hide more than counting the people would.
+    """
+    filters = filters or MapFilter()
+    branches = [
+        branch(level, filters)
+        for source, branch in ((Source.SURVEY, _responses), (Source.CONVERSATION, _conversations))
+        if filters.includes(source)
+    ]
+    if not branches:
+        return {}
+    rows = union_all(*branches).subquery("located") if len(branches) > 1 else branches[0].subquery("located")
+    query = select(rows.c.key, func.count()).group_by(rows.c.key)
+    return {str(key): int(count) for key, count in session.execute(query).all()}
+
+
+def street_places(session: DbSession, streets: list[str]) -> dict[str, tuple[float, float]]:
+    """Where to draw each street: the mean of its stored points. Only streets that are shown are asked for, so a
+    point of a street with few sources is never placed on a map."""
+    if not streets:
+        return {}
+    query = (
+        select(StoredLocation.street_name, func.avg(StoredLocation.latitude), func.avg(StoredLocation.longitude))
+        .where(StoredLocation.street_name.in_(streets), StoredLocation.latitude.is_not(None))
+        .group_by(StoredLocation.street_name)
+    )
+    return {str(name): (float(lat), float(lon)) for name, lat, lon in session.execute(query).all()}

@@ -1,0 +1,233 @@
+"""Folium maps that a strict Content-Security-Policy allows: the map's script is served as a file of its own.
+
+Folium writes a whole HTML document: CDN links in the head, inline ``<style>`` and ``<script>``. None of that may
+run here (script-src and style-src are 'self'). So the folium figure is rendered in parts and only its script part
+is kept; the page writes the map's container itself and loads Leaflet from the app. Element ids are set in tree
+order before rendering, so the container's id in the page and the id the script looks for are the same on every
+render.
+
+Data never goes through folium's templates: branca renders a rendered script once more as a Jinja template, so a
+street name holding ``{{`` would be evaluated. The figures travel as one JSON object (``DATA``) put in front of the
+folium script, and the folium elements only refer to its keys.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+import folium
+from branca.element import Element, Figure, MacroElement
+from folium.template import Template
+
+from participation.maps.filters import MapLevel
+from participation.maps.layers import CREDIT, HIDDEN_FILL, PALETTE, MapLayer, Status
+
+MAP_ID = "bureau"
+MAP_ELEMENT_ID = f"map_{MAP_ID}"  # the container's id in the page: folium names a map "map_" + its id
+DORDRECHT = (51.8, 4.66)
+METRES_PER_DEGREE = 111_320.0
+OUTLINE_COLOUR = "#154273"
+
+
+class _Script(MacroElement):
+    """A folium element whose script reads its data from ``DATA``; typed, unlike branca's constructors."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = name
+
+
+class Credit(_Script):
+    """The CBS/Kadaster credit in the map's attribution control, on every map, with or without tiles."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.attributionControl.setPrefix(false).addAttribution(DATA.credit);
+{% endmacro %}"""
+    )
+
+
+class Outlines(_Script):
+    """The buurt outlines the app serves itself, so the map has a reference without tiles too."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+if (DATA.outlines) {
+  fetch(DATA.outlines, { credentials: "same-origin" })
+    .then(function (response) { return response.json(); })
+    .then(function (outlines) {
+      L.geoJSON(outlines, {
+        interactive: false,
+        style: { color: DATA.outline, weight: 1, fill: false }
+      }).addTo({{ this._parent.get_name() }});
+    })
+    .catch(function () { /* the data layers do not need the outlines */ });
+}
+{% endmacro %}"""
+    )
+
+
+class Cells(_Script):
+    """Blocks as 100 m squares (or streets as dots) from compact rows ``[lat, lon, count]``: a count of -1 is
+    "fewer than k" and -2 is hidden. Tooltips are written from the viewer's words when first shown."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var cells = DATA.cells, words = DATA.words;
+  function grade(n) {
+    var g = 0;
+    for (var i = 0; i < cells.breaks.length; i++) { if (n >= cells.breaks[i]) { g++; } }
+    return g;
+  }
+  function text(n) {
+    if (n === -1) { return words.small; }
+    if (n === -2) { return words.hidden; }
+    return words.shown.replace("{n}", String(n));
+  }
+  var group = L.featureGroup();
+  cells.rows.forEach(function (row) {
+    var style = {
+      color: row[2] < 0 ? "#4d4d4d" : "#7a0019", weight: 0.5,
+      fillColor: row[2] < 0 ? cells.hidden : cells.palette[grade(row[2])], fillOpacity: 0.8
+    };
+    var shape = cells.squares
+      ? L.rectangle([[row[0] - cells.dlat, row[1] - cells.dlon], [row[0] + cells.dlat, row[1] + cells.dlon]], style)
+      : L.circleMarker([row[0], row[1]], Object.assign({ radius: 7 }, style));
+    shape.bindTooltip(function () { return text(row[2]); });
+    group.addLayer(shape);
+  });
+  group.addTo(map);
+  if (cells.rows.length) { map.fitBounds(group.getBounds(), { maxZoom: 16 }); }
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+
+class Areas(_Script):
+    """A choropleth of wijken or buurten: GeoJSON with each area's fill and tooltip text in its properties."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var layer = L.geoJSON(DATA.areas, {
+    style: function (feature) {
+      var fill = feature.properties.fill;
+      return { color: DATA.outline, weight: 1, fillColor: fill || "#ffffff", fillOpacity: fill ? 0.75 : 0.1 };
+    },
+    onEachFeature: function (feature, shape) {
+      // Text content, never HTML: names come from registers and must not become markup.
+      shape.bindTooltip(function () {
+        var span = document.createElement("span");
+        span.textContent = feature.properties.tip;
+        return span;
+      });
+    }
+  }).addTo(map);
+  if (DATA.areas.features.length) { map.fitBounds(layer.getBounds()); }
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+
+@dataclass(frozen=True)
+class MapScript:
+    """What the page needs of a rendered map: the container id and the script to serve at the map's URL."""
+
+    element_id: str
+    script: str
+
+
+def _deterministic_ids(element: Element, counter: list[int]) -> None:
+    for child in element._children.values():
+        child._id = str(counter[0])
+        counter[0] += 1
+        _deterministic_ids(child, counter)
+
+
+def _cell_rows(layer: MapLayer) -> list[list[float]]:
+    codes = {Status.SMALL: -1, Status.HIDDEN: -2}
+    rows = []
+    for figure in layer.figures:
+        if figure.geometry is None:
+            continue  # a hidden street has no place on the map, only a row in the table
+        lon, lat = figure.geometry["coordinates"]
+        status = figure.status
+        rows.append([round(lat, 5), round(lon, 5), figure.count.value if status is Status.SHOWN else codes[status]])
+    return rows
+
+
+def _area_features(layer: MapLayer, tips: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": figure.geometry,
+                "properties": {"fill": layer.fill(figure), "tip": tips[figure.key]},
+            }
+            for figure in layer.figures
+            if figure.geometry is not None
+        ],
+    }
+
+
+def render_map(
+    layer: MapLayer,
+    *,
+    words: Mapping[str, str],
+    tips: Mapping[str, str] | None = None,
+    tile_url: str = "",
+    tile_attribution: str = "",
+    outlines_url: str | None = None,
+) -> MapScript:
+    """Build the folium map of a layer and return its script (to serve at a URL of the app) and container id.
+
+    ``words`` are the viewer's tooltip words for blocks and streets: ``shown`` with ``{n}`` for the count,
+    ``small`` ("fewer than 5") and ``hidden``. ``tips`` are the tooltip texts of areas by code. Without a tile URL
+    no tile layer is added; every data layer and the outlines still draw.
+    """
+    fmap = folium.Map(location=DORDRECHT, zoom_start=13, tiles=None, prefer_canvas=True, control_scale=True)
+    fmap._id = MAP_ID
+    if tile_url:
+        folium.TileLayer(tiles=tile_url, attr=tile_attribution, name="tiles", max_zoom=19, control=False).add_to(fmap)
+    Credit("credit").add_to(fmap)
+    data: dict[str, Any] = {"credit": CREDIT, "outline": OUTLINE_COLOUR, "outlines": outlines_url}
+    if layer.level in (MapLevel.BLOCK, MapLevel.STREET):
+        half_lat = 50 / METRES_PER_DEGREE
+        data["words"] = dict(words)
+        data["cells"] = {
+            "rows": _cell_rows(layer),
+            "breaks": list(layer.breaks),
+            "palette": list(PALETTE),
+            "hidden": HIDDEN_FILL,
+            "squares": layer.level is MapLevel.BLOCK,
+            "dlat": round(half_lat, 7),
+            "dlon": round(half_lat / math.cos(math.radians(DORDRECHT[0])), 7),
+        }
+        Outlines("outlines").add_to(fmap)
+        Cells("cells").add_to(fmap)
+    else:
+        data["areas"] = _area_features(layer, tips or {})
+        Areas("areas").add_to(fmap)
+    _deterministic_ids(fmap, [0])
+    cast(Any, fmap).render()
+    figure = cast(Figure, fmap.get_root())
+    folium_script = figure.script.render()
+    script = "\n".join(
+        [
+            "(function () {",
+            f"var container = document.getElementById({json.dumps(MAP_ELEMENT_ID)});",
+            "if (!container || !window.L) { return; }",
+            # Sized here rather than in an inline style, which the Content-Security-Policy refuses.
+            'container.style.height = "32rem";',
+            "var DATA = " + json.dumps(data, separators=(",", ":")) + ";",
+            folium_script,
+            "})();",
+        ]
+    )
+    return MapScript(MAP_ELEMENT_ID, script)
