@@ -1,33 +1,16 @@
-"""A wijk's programme input as CSV and XLSX for the bureau's spreadsheets.
-
-Texts come from analysts and, through quotes, from residents, so a text that a spreadsheet would read as a formula
-(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) must never run as one: in CSV such a text
-gets a leading apostrophe, the usual sign for "text" that spreadsheets honour; in XLSX every text cell is written
-explicitly as a string (never a formula) and marked with Excel's quote prefix, so even a later edit keeps it text.
-"""
+"""A wijk's programme input as CSV and XLSX for the bureau's spreadsheets (formula-safe: see spreadsheets)."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Sequence
-
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
+from participation import spreadsheets
 from participation.disclosure import Cell
 from participation.programme.document import WijkProgramme
 from participation.programme.labels import cell_text
+from participation.spreadsheets import FORMULA_STARTS, Value, neutralise
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-Value = str | int
-
-
-def neutralise(text: str) -> str:
-    """``text`` made safe for a CSV cell: an apostrophe before what a spreadsheet would start a formula with."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+__all__ = ["FORMULA_STARTS", "csv_bytes", "input_rows", "neutralise", "theme_rows", "xlsx_bytes"]
 
 
 def _figure(cell: Cell, threshold: int) -> Value:
@@ -101,35 +84,12 @@ def theme_rows(document: WijkProgramme) -> list[list[Value]]:
 
 
 def csv_bytes(document: WijkProgramme) -> bytes:
-    """The inputs as CSV (UTF-8 with a byte order mark, so that Excel reads the accents right)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL)
-    for row in input_rows(document):
-        writer.writerow([neutralise(value) if isinstance(value, str) else value for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _write_sheet(sheet: Worksheet, rows: Sequence[Sequence[Value]]) -> None:
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.value = value
-            if isinstance(value, str):
-                # openpyxl makes a formula of any text starting with "="; setting the type afterwards stores it as
-                # a plain string whatever it starts with.
-                cell.data_type = "s"
-                cell.quotePrefix = value.startswith(FORMULA_STARTS)
-    sheet.freeze_panes = "A2"
+    """The inputs as CSV."""
+    return spreadsheets.csv_bytes(input_rows(document))
 
 
 def xlsx_bytes(document: WijkProgramme) -> bytes:
     """The inputs and the theme table, each on its own sheet."""
-    workbook = Workbook()
-    inputs = workbook.active
-    assert inputs is not None
-    inputs.title = str(_("Programme input"))[:31]
-    _write_sheet(inputs, input_rows(document))
-    _write_sheet(workbook.create_sheet(str(_("Themes per neighbourhood"))[:31]), theme_rows(document))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.xlsx_bytes(
+        {str(_("Programme input")): input_rows(document), str(_("Themes per neighbourhood")): theme_rows(document)}
+    )

@@ -74,3 +74,40 @@ def test_professionals_may_not_see_the_dashboard(
 ) -> None:
     signed_in(Role.PROFESSIONAL)
     assert client.get("/bureau/dashboard").status_code == 403
+
+
+def test_exports_hide_the_same_figures_and_neutralise_formulas(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    fill(loaded_app)
+    signed_in(Role.ANALYST)
+    client.set_cookie("lang", "en")
+    workbook = load_workbook(io.BytesIO(client.get("/bureau/dashboard/export.xlsx").data))
+    values = [cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+    assert "fewer than 5" in values
+    indicator_rows = [[c.value for c in row] for row in workbook.worksheets[0].iter_rows(min_row=2)]
+    assert not any(row[3] in (4, 6) for row in indicator_rows)  # neither the four nor the six that would give it away
+    csv_text = client.get("/bureau/dashboard/export.csv").data.decode("utf-8-sig")
+    assert "fewer than 5" in csv_text and ",4," not in csv_text
+    assert client.get("/bureau/dashboard/export.pdf").status_code == 404
+
+
+def test_spreadsheet_cells_never_run_as_formulas() -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from participation.spreadsheets import csv_bytes, xlsx_bytes
+
+    rows = [["text", "number"], ['=HYPERLINK("http://x","y")', 3], ["+1", 4], ["@SUM(A1)", 5], ["-2", 6]]
+    read_back = list(csv.reader(io.StringIO(csv_bytes(rows).decode("utf-8-sig"))))
+    assert [row[0] for row in read_back[1:]] == ['\'=HYPERLINK("http://x","y")', "'+1", "'@SUM(A1)", "'-2"]
+    sheet = load_workbook(io.BytesIO(xlsx_bytes({"s": rows}))).active
+    assert sheet is not None
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value == '=HYPERLINK("http://x","y")'
+    assert sheet["B2"].value == 3

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, url_for
+from typing import Any
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -15,9 +17,11 @@ from participation.blueprints.bureau.forms import ReferenceValueForm
 from participation.disclosure import suppression_applies
 from participation.extensions import db
 from participation.indicators.dashboard import build_dashboard
+from participation.indicators.exports import dashboard_sheets
 from participation.indicators.references import ReferenceValue, set_reference
 from participation.indicators.sources import indicator_labels
 from participation.models import Role
+from participation.spreadsheets import csv_bytes, xlsx_bytes
 
 
 @bp.get("/")
@@ -26,7 +30,7 @@ def overview() -> str:
     return render_template("bureau/overview.html", overview=area_overview(db.session))
 
 
-def _dashboard_context(form: ReferenceValueForm) -> dict[str, object]:
+def _dashboard_context(form: ReferenceValueForm) -> dict[str, Any]:
     config = current_app.config
     language = str(get_locale() or "nl")
     labels = indicator_labels(db.session, language)
@@ -61,3 +65,24 @@ def dashboard() -> ResponseReturnValue:
         flash(_("The reference value has been saved."), "success")
         return redirect(url_for("bureau.dashboard"))
     return render_template("bureau/dashboard.html", **context), 400 if form.is_submitted() else 200
+
+
+@bp.get("/dashboard/export.<fmt>")
+@requires_role(Role.ANALYST)
+def dashboard_export(fmt: str) -> ResponseReturnValue:
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    context = _dashboard_context(ReferenceValueForm())
+    sheets = dashboard_sheets(
+        context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
+    )
+    record(db.session, "dashboard.exported", actor=current_user, format=fmt)
+    db.session.commit()
+    if fmt == "csv":
+        # CSV holds one table: the indicators, the dashboard's main figures.
+        body, mimetype = csv_bytes(next(iter(sheets.values()))), "text/csv"
+    else:
+        body, mimetype = xlsx_bytes(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = current_app.response_class(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f"attachment; filename=dashboard.{fmt}"
+    return response

@@ -1,0 +1,72 @@
+"""The dashboard's tables as spreadsheet rows, with the same suppression as on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask_babel import gettext as _
+
+from participation.disclosure import Cell
+from participation.indicators.dashboard import Dashboard
+from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
+from participation.programme.labels import cell_text
+from participation.spreadsheets import Rows, Value
+
+
+def _figure(cell: Cell, threshold: int) -> Value:
+    return cell.value if not cell.hidden else cell_text(cell, threshold)
+
+
+def _area(code: str, names: Mapping[str, str], focus_name: str) -> str:
+    if code == FOCUS_AREA:
+        return focus_name
+    if code == MUNICIPALITY:
+        return str(_("Whole municipality"))
+    return names.get(code, code)
+
+
+def dashboard_sheets(
+    dashboard: Dashboard, labels: Mapping[str, str], wijk_names: Mapping[str, str], focus_name: str
+) -> dict[str, Rows]:
+    k = dashboard.threshold
+    indicators: list[list[Value]] = [
+        [str(_("Indicator")), str(_("Area")), str(_("Year")), "n", str(_("Mean")), str(_("Lower bound (95%)")),
+         str(_("Upper bound (95%)")), str(_("Weighted mean")), str(_("Dordrecht average"))]
+    ]  # fmt: skip
+    for view in dashboard.indicators:
+        for year in view.years:
+            for area in view.areas:
+                cell = view.cells.get((area, year))
+                if cell is None or cell.mean is None:
+                    continue
+                reference: Value = view.reference.get(year, "")
+                row: list[Value] = [
+                    labels.get(view.indicator, view.indicator),
+                    _area(area, wijk_names, focus_name),
+                    year,
+                ]
+                if cell.hidden:
+                    row += [_figure(cell.count, k), "", "", "", "", reference]
+                else:
+                    mean = cell.mean
+                    row += [
+                        cell.count.value,
+                        round(mean.mean, 3),
+                        round(mean.low, 3) if mean.low is not None else "",
+                        round(mean.high, 3) if mean.high is not None else "",
+                        round(cell.weighted.mean, 3) if cell.weighted else "",
+                        reference,
+                    ]
+                indicators.append(row)
+    reach: list[list[Value]] = [[str(_("Wijk")), str(_("Participation line")), *dashboard.reach.columns]]
+    for wijk, line in dashboard.reach.rows:
+        cells = [_figure(dashboard.reach.cell((wijk, line), year), k) for year in dashboard.reach.columns]
+        reach.append([_area(wijk, wijk_names, focus_name), line, *cells])
+    responses: list[list[Value]] = [[str(_("Buurt")), *dashboard.rates.columns]]
+    for buurt in dashboard.rates.rows:
+        responses.append([buurt, *(_figure(dashboard.rates.cell(buurt, year), k) for year in dashboard.rates.columns)])
+    return {
+        str(_("Indicators")): indicators,
+        str(_("Reach per participation line")): reach,
+        str(_("Response per buurt")): responses,
+    }
