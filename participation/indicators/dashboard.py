@@ -17,7 +17,7 @@ from participation.indicators.means import (
 )
 from participation.indicators.reach import reach_per_line
 from participation.indicators.references import references_for
-from participation.indicators.weighting import WeightedMean, response_rates, weighted_means
+from participation.indicators.weighting import ADULT_BANDS, WeightedMean, response_rates, weighted_means
 from participation.models.base import DbSession
 
 
@@ -49,6 +49,8 @@ class Dashboard:
     reach: DisclosedTable[tuple[str, str], int]
     rates: DisclosedTable[str, int]
     residents: dict[tuple[str, int], int]  # residents aged 15 or older per buurt and year, where imported
+    group_rates: DisclosedTable[str, str]  # responses per wijk and age band, all years together
+    group_residents: dict[tuple[str, str], int]  # residents per wijk and age band (newest figures)
     threshold: int
 
 
@@ -99,7 +101,16 @@ def build_dashboard(session: DbSession, *, threshold: int, suppress: bool, munic
         reference = {year: references[(indicator, year)] for year in years if (indicator, year) in references}
         views.append(IndicatorView(indicator, years, areas, cells, reference))
     rates, residents = _rate_table(session, threshold, suppress)
-    return Dashboard(tuple(views), _reach_table(session, threshold, suppress), rates, residents, threshold)
+    group_rates, group_residents = _group_rate_table(session, threshold, suppress)
+    return Dashboard(
+        tuple(views),
+        _reach_table(session, threshold, suppress),
+        rates,
+        residents,
+        group_rates,
+        group_residents,
+        threshold,
+    )
 
 
 def _reach_table(session: DbSession, threshold: int, suppress: bool) -> DisclosedTable[tuple[str, str], int]:
@@ -120,3 +131,19 @@ def _rate_table(
     buurten = sorted({area for area, _year in responses})
     years = sorted({year for _area, year in responses})
     return disclose_table(responses, buurten, years, threshold=threshold, suppress=suppress), residents
+
+
+def _group_rate_table(
+    session: DbSession, threshold: int, suppress: bool
+) -> tuple[DisclosedTable[str, str], dict[tuple[str, str], int]]:
+    responses: dict[tuple[str, str], int] = defaultdict(int)
+    residents: dict[tuple[str, str], int] = {}
+    for rate in response_rates(session, AreaLevel.WIJK):
+        if rate.band == "all":
+            continue
+        responses[(rate.area_code, rate.band)] += rate.responses
+        residents[(rate.area_code, rate.band)] = rate.residents
+    wijken = sorted({wijk for wijk, _band in responses})
+    bands = [band for band in ADULT_BANDS if any(b == band for _w, b in responses)]
+    table = disclose_table(dict(responses), wijken, bands, threshold=threshold, suppress=suppress)
+    return table, residents
