@@ -4,7 +4,7 @@ import enum
 from datetime import UTC, datetime
 from typing import Any, TypeAlias
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase, Session, scoped_session
 from sqlalchemy.types import TypeDecorator
 
@@ -28,6 +28,14 @@ class Base(DeclarativeBase):
 def enum_values(enum_class: type[enum.Enum]) -> list[str]:
     """Store enums by value (what migrations and other tools see), not by Python member name."""
     return [str(member.value) for member in enum_class]
+
+
+def enum_column(enum_class: type[enum.Enum], name: str, length: int = 16) -> Enum:
+    """An enum stored as VARCHAR with a named CHECK constraint: the same on SQLite and PostgreSQL, and adding a
+    member is a constraint change rather than a PostgreSQL type migration."""
+    return Enum(
+        enum_class, native_enum=False, create_constraint=True, name=name, values_callable=enum_values, length=length
+    )
 
 
 def utcnow() -> datetime:

@@ -7,19 +7,13 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.lines import ParticipationLine
-from participation.models.base import Base, UTCDateTime, enum_values, utcnow
+from participation.models.base import Base, UTCDateTime, enum_column, utcnow
 from participation.models.locations import StoredLocation
 from participation.models.staff import Organisation, StaffUser
-
-
-def _enum(enum_class: type[enum.Enum], name: str, length: int = 16) -> Enum:
-    return Enum(
-        enum_class, native_enum=False, create_constraint=True, name=name, values_callable=enum_values, length=length
-    )
 
 
 class ConversationSetting(enum.StrEnum):
@@ -50,15 +44,15 @@ class Conversation(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    line: Mapped[ParticipationLine] = mapped_column(_enum(ParticipationLine, "conversation_line"))
-    setting: Mapped[ConversationSetting] = mapped_column(_enum(ConversationSetting, "conversation_setting"))
+    line: Mapped[ParticipationLine] = mapped_column(enum_column(ParticipationLine, "conversation_line"))
+    setting: Mapped[ConversationSetting] = mapped_column(enum_column(ConversationSetting, "conversation_setting"))
     participants: Mapped[int] = mapped_column(Integer, default=1)
     # Coarse groups only, e.g. {"age_bands": ["18_29"], "languages": ["tr"]}: no person can be singled out.
     groups: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     free_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
     quotes: Mapped[list[str]] = mapped_column(JSON, default=list)
-    mood: Mapped[Mood | None] = mapped_column(_enum(Mood, "conversation_mood"))
+    mood: Mapped[Mood | None] = mapped_column(enum_column(Mood, "conversation_mood"))
     location_id: Mapped[int | None] = mapped_column(ForeignKey("stored_location.id", ondelete="SET NULL"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -85,7 +79,9 @@ class FollowUpSignal(Base):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
     partner: Mapped[str] = mapped_column(String(200))
-    status: Mapped[SignalStatus] = mapped_column(_enum(SignalStatus, "signal_status", 8), default=SignalStatus.OPEN)
+    status: Mapped[SignalStatus] = mapped_column(
+        enum_column(SignalStatus, "signal_status", 8), default=SignalStatus.OPEN
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -110,7 +106,7 @@ class Place(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[PlaceKind] = mapped_column(_enum(PlaceKind, "place_kind", 24))
+    kind: Mapped[PlaceKind] = mapped_column(enum_column(PlaceKind, "place_kind", 24))
     moment: Mapped[str] = mapped_column(String(200), default="")  # e.g. "Friday prayers", "Saturday market"
     contact_organisation: Mapped[str] = mapped_column(String(200), default="")
     location_id: Mapped[int | None] = mapped_column(ForeignKey("stored_location.id", ondelete="SET NULL"))
@@ -137,9 +133,9 @@ class Activity(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[str] = mapped_column(String(64), unique=True)
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind, "activity_kind", 24))
+    kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind, "activity_kind", 24))
     held_on: Mapped[date] = mapped_column(Date, index=True)
-    line: Mapped[ParticipationLine] = mapped_column(_enum(ParticipationLine, "activity_line"))
+    line: Mapped[ParticipationLine] = mapped_column(enum_column(ParticipationLine, "activity_line"))
     attendance: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
     place_id: Mapped[int | None] = mapped_column(ForeignKey("place.id", ondelete="SET NULL"))
@@ -165,7 +161,7 @@ class Contact(Base):
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind, "contact_kind", 24))
+    kind: Mapped[ContactKind] = mapped_column(enum_column(ContactKind, "contact_kind", 24))
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")

@@ -6,18 +6,12 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.models.base import Base, UTCDateTime, enum_values, utcnow
+from participation.models.base import Base, UTCDateTime, enum_column, utcnow
 from participation.models.staff import StaffUser
 from participation.models.themes import SubjectType, Theme
-
-
-def _enum(enum_class: type[enum.Enum], name: str, length: int = 16) -> Enum:
-    return Enum(
-        enum_class, native_enum=False, create_constraint=True, name=name, values_callable=enum_values, length=length
-    )
 
 
 class Priority(enum.StrEnum):
@@ -46,8 +40,8 @@ class ProgrammeInput(Base):
     title: Mapped[str] = mapped_column(String(200))
     residents_said: Mapped[str] = mapped_column(Text, default="")  # the analyst's summary of what residents said
     proposed_effort: Mapped[str] = mapped_column(Text, default="")
-    priority: Mapped[Priority] = mapped_column(_enum(Priority, "input_priority", 8), default=Priority.MEDIUM)
-    status: Mapped[InputStatus] = mapped_column(_enum(InputStatus, "input_status"), default=InputStatus.PROPOSED)
+    priority: Mapped[Priority] = mapped_column(enum_column(Priority, "input_priority", 8), default=Priority.MEDIUM)
+    status: Mapped[InputStatus] = mapped_column(enum_column(InputStatus, "input_status"), default=InputStatus.PROPOSED)
     # What residents read on the public "you said, we did" page, per language (language code -> text).
     public_texts: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
@@ -71,7 +65,7 @@ class InputEvidence(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_input_id: Mapped[int] = mapped_column(ForeignKey("programme_input.id", ondelete="CASCADE"), index=True)
-    subject_type: Mapped[SubjectType] = mapped_column(_enum(SubjectType, "evidence_subject_type"))
+    subject_type: Mapped[SubjectType] = mapped_column(enum_column(SubjectType, "evidence_subject_type"))
     subject_id: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text, default="")
     # Quotes reach the public page only when the person agreed to being quoted (survey consent or recorded).

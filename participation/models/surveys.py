@@ -6,19 +6,13 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Enum, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.lines import ParticipationLine
-from participation.models.base import Base, UTCDateTime, enum_values, utcnow
+from participation.models.base import Base, UTCDateTime, enum_column, utcnow
 from participation.models.locations import StoredLocation
 from participation.models.staff import StaffUser
-
-
-def _enum(enum_class: type[enum.Enum], name: str, length: int) -> Enum:
-    return Enum(
-        enum_class, native_enum=False, create_constraint=True, name=name, values_callable=enum_values, length=length
-    )
 
 
 class Survey(Base):
@@ -28,7 +22,7 @@ class Survey(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
-    line: Mapped[ParticipationLine] = mapped_column(_enum(ParticipationLine, "participation_line", 16))
+    line: Mapped[ParticipationLine] = mapped_column(enum_column(ParticipationLine, "participation_line", 16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     versions: Mapped[list[SurveyVersion]] = relationship(
@@ -71,7 +65,9 @@ class Campaign(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(80))
-    kind: Mapped[CampaignKind] = mapped_column(_enum(CampaignKind, "campaign_kind", 16), default=CampaignKind.OTHER)
+    kind: Mapped[CampaignKind] = mapped_column(
+        enum_column(CampaignKind, "campaign_kind", 16), default=CampaignKind.OTHER
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     survey: Mapped[Survey] = relationship(back_populates="campaigns")
@@ -113,7 +109,7 @@ class SurveyResponse(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id"), index=True)
     language: Mapped[str] = mapped_column(String(12))
-    channel: Mapped[ResponseChannel] = mapped_column(_enum(ResponseChannel, "response_channel", 8))
+    channel: Mapped[ResponseChannel] = mapped_column(enum_column(ResponseChannel, "response_channel", 8))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"), index=True)
     location_id: Mapped[int | None] = mapped_column(ForeignKey("stored_location.id", ondelete="SET NULL"))
     # A client-chosen key (draft or Idempotency-Key) makes a resubmission find the first response, not a second.
