@@ -1,0 +1,191 @@
+"""Review pages: the queue (accept, reject, add, next), double coding, agreement and emerging themes; roles,
+escaping and audit events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from participation.extensions import db
+from participation.lines import ParticipationLine
+from participation.models import AuditEvent, Role
+from participation.models.fieldwork import Conversation, ConversationSetting
+from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
+from tests.conftest import StaffAccount, sign_in
+
+
+@pytest.fixture
+def review_app(loaded_app: Flask) -> Flask:
+    if "review" not in loaded_app.blueprints:
+        from participation.blueprints.review import bp
+
+        loaded_app.register_blueprint(bp)
+    if "themes" not in loaded_app.cli.commands:
+        from participation.cli.themes import themes
+
+        loaded_app.cli.add_command(themes)
+    return loaded_app
+
+
+def add_conversation(app: Flask, organisation_id: int, notes: str, number: int) -> int:
+    with app.app_context():
+        conversation = Conversation(
+            client_id=f"review-test-{number}",
+            organisation_id=organisation_id,
+            occurred_at=datetime(2025, 3, 1, 10, tzinfo=UTC),
+            line=next(iter(ParticipationLine)),
+            setting=next(iter(ConversationSetting)),
+            participants=1,
+            groups={},
+            free_tags=[],
+            notes=notes,
+            quotes=[],
+        )
+        db.session.add(conversation)
+        db.session.commit()
+        return conversation.id
+
+
+@pytest.fixture
+def conversations(review_app: Flask, make_staff: Callable[..., StaffAccount]) -> list[int]:
+    professional = make_staff(Role.PROFESSIONAL)
+    texts = [
+        "Overal afval en zwerfvuil bij de containers <script>alert(1)</script>",
+        "Schimmel en vocht in de woning, de verhuurder doet niets.",
+    ]
+    ids = [add_conversation(review_app, professional.organisation_id, text, n) for n, text in enumerate(texts)]
+    result = review_app.test_cli_runner().invoke(args=["themes", "suggest"])
+    assert result.exit_code == 0, result.output
+    assert "proposed" in result.output
+    return ids
+
+
+def codings(app: Flask) -> list[tuple[int, str, CodingStatus, bool]]:
+    with app.app_context():
+        rows = db.session.scalars(select(ThemeCoding).order_by(ThemeCoding.id)).all()
+        return [(row.subject_id, row.theme.code, row.status, row.double_code) for row in rows]
+
+
+def test_review_pages_are_for_analysts(
+    review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    assert client.get("/bureau/review/").status_code == 302  # to the login page
+    signed_in(Role.PROFESSIONAL)
+    for path in ("/bureau/review/", "/bureau/review/agreement", "/bureau/review/emerging", "/bureau/review/double"):
+        assert client.get(path).status_code == 403
+
+
+def test_suggest_command_is_idempotent(review_app: Flask, conversations: list[int]) -> None:
+    before = codings(review_app)
+    assert {(subject, code) for subject, code, _status, _double in before} >= {
+        (conversations[0], "litter"),
+        (conversations[1], "housing_quality"),
+    }
+    result = review_app.test_cli_runner().invoke(args=["themes", "suggest"])
+    assert "proposed 0 theme(s)" in result.output
+    assert codings(review_app) == before
+
+
+def test_queue_shows_one_text_escaped_with_its_suggestions_and_shortcuts(
+    review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], conversations: list[int]
+) -> None:
+    signed_in(Role.ANALYST)
+    response = client.get("/bureau/review/", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert 'data-key="a"' in page and 'data-key="r"' in page and 'data-key="n"' in page
+    assert "js/review-keys.js" in page and "a accepts all suggestions" in page
+    assert "Litter" in page or "Zwerfvuil" in page or "litter" in page
+
+
+def test_accept_all_moves_on_and_records_audit_events(
+    review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], conversations: list[int]
+) -> None:
+    analyst = signed_in(Role.ANALYST)
+    first = conversations[0]
+    response = client.post(f"/bureau/review/conversation/{first}/decide", data={"action": "accept_all"})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/conversation/{first}/next")
+    decided = [row for row in codings(review_app) if row[0] == first]
+    assert decided and all(status is CodingStatus.ACCEPTED for _s, _c, status, _d in decided)
+    with review_app.app_context():
+        events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "theme_coding.accepted")).all()
+        assert len(events) == len(decided) and all(event.actor_id == analyst.id for event in events)
+    # The next text is the other one; the accepted text has left the queue.
+    follow = client.get(response.headers["Location"])
+    assert follow.headers["Location"].endswith(f"/conversation/{conversations[1]}")
+
+
+def test_reject_one_and_add_a_theme(
+    review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], conversations: list[int]
+) -> None:
+    signed_in(Role.ANALYST)
+    second = conversations[1]
+    with review_app.app_context():
+        coding_id = db.session.scalar(select(ThemeCoding.id).where(ThemeCoding.subject_id == second))
+    client.post(f"/bureau/review/conversation/{second}/decide", data={"action": f"reject:{coding_id}"})
+    client.post(f"/bureau/review/conversation/{second}/add", data={"theme": "mental_health"})
+    rows = {(code, status) for subject, code, status, _double in codings(review_app) if subject == second}
+    assert ("mental_health", CodingStatus.ACCEPTED) in rows
+    assert any(status is CodingStatus.REJECTED for _code, status in rows)
+    assert client.post(f"/bureau/review/conversation/{second}/decide", data={"action": "drop"}).status_code == 400
+    assert client.get("/bureau/review/letter/1").status_code == 404
+
+
+def test_double_coding_hides_the_first_round_and_feeds_agreement(
+    review_app: Flask,
+    client: FlaskClient,
+    make_staff: Callable[..., StaffAccount],
+    conversations: list[int],
+) -> None:
+    first_coder, second_coder = make_staff(Role.ANALYST), make_staff(Role.ANALYST)
+    sign_in(client, first_coder)
+    for number in conversations:
+        client.post(f"/bureau/review/conversation/{number}/decide", data={"action": "accept_all"})
+    client.post("/logout")
+
+    sign_in(client, second_coder)
+    page = client.get("/bureau/review/double").get_data(as_text=True)
+    assert f'name="number" value="{conversations[0]}"' in page
+    assert "Accepted" not in page and "Matched words" not in page  # nothing of the first round
+    client.post("/bureau/review/double", data={"kind": "conversation", "number": conversations[0], "theme": "litter"})
+    client.post(
+        "/bureau/review/double", data={"kind": "conversation", "number": conversations[1], "theme": "housing_quality"}
+    )
+    doubles = [row for row in codings(review_app) if row[3]]
+    assert doubles and all(row[2] is not CodingStatus.PROPOSED for row in doubles)
+
+    agreement = client.get("/bureau/review/agreement").get_data(as_text=True)
+    assert "Double-coded texts: 2." in agreement
+    assert "Overall kappa" in agreement
+
+    client.post("/logout")
+    sign_in(client, first_coder)  # the first coder may not double-code their own texts
+    assert "No text is waiting" in client.get("/bureau/review/double").get_data(as_text=True)
+
+
+def test_emerging_page_lists_candidates_from_texts_that_fit_no_theme(
+    review_app: Flask, client: FlaskClient, make_staff: Callable[..., StaffAccount]
+) -> None:
+    professional = make_staff(Role.PROFESSIONAL)
+    notes = [
+        "De pont naar Zwijndrecht vaart te weinig.",
+        "Pont Zwijndrecht vaart niet meer na acht uur.",
+        "Vaker een pont richting Zwijndrecht graag.",
+    ]
+    for number, text in enumerate(notes):
+        add_conversation(review_app, professional.organisation_id, text, 100 + number)
+    sign_in(client, make_staff(Role.ANALYST))
+    page = client.get("/bureau/review/emerging").get_data(as_text=True)
+    assert "pont" in page and "Zwijndrecht vaart te weinig" in page
+
+
+def test_empty_queue(review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]) -> None:
+    signed_in(Role.ANALYST)
+    assert "No text is waiting for review" in client.get("/bureau/review/").get_data(as_text=True)
+    assert SubjectType.ANSWER.value == "answer"
