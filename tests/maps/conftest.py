@@ -8,11 +8,19 @@ from datetime import UTC, datetime
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from participation.extensions import db
 from participation.geo.blocks import block_centre
 from participation.lines import ParticipationLine
-from participation.models import Conversation, ConversationSetting, LocationPrecision, StoredLocation, SurveyResponse
+from participation.models import (
+    Conversation,
+    ConversationSetting,
+    LocationPrecision,
+    StoredLocation,
+    SurveyResponse,
+    SurveyVersion,
+)
 from participation.models.base import DbSession
 from tests.programme.factories import Seeder
 
@@ -44,7 +52,17 @@ def place(block: str, buurt: str = BUURT, street: str | None = None) -> StoredLo
 
 
 class MapSeeder(Seeder):
-    """The programme tests' seeder with sources placed at blocks (and streets)."""
+    """The programme tests' seeder with sources placed at blocks (and streets), answering a survey of the content
+    load: pages read every version's definition, which the seeder's own placeholder version has not."""
+
+    def __init__(self, session: DbSession) -> None:
+        super().__init__(session)
+        session.delete(self.version)
+        session.delete(self.survey)
+        self.version = session.scalars(select(SurveyVersion).order_by(SurveyVersion.id)).first()
+        assert self.version is not None, "the content load makes the default surveys"
+        self.survey = self.version.survey
+        session.flush()
 
     def at(self, block: str, buurt: str = BUURT, street: str | None = None, **kwargs: object) -> SurveyResponse:
         response = self.response(list(kwargs.pop("themes", [])), None, **kwargs)  # type: ignore[arg-type]

@@ -76,7 +76,7 @@ def status_words(threshold: int) -> dict[Status, str]:
 
 def _value_text(measure: Measure, figure: MapFigure) -> str:
     if figure.value is None:
-        return "" if figure.status is Status.SHOWN else "–"
+        return ""  # hidden figures say why in their count; areas without residents or answers have no value
     if measure is Measure.RESPONSE_RATE or measure is Measure.THEME_SHARE:
         return str(format_percent(figure.value, format="#,##0.0%"))
     if measure is Measure.INDICATOR_MEAN:

@@ -1,0 +1,178 @@
+"""The map pages: for an analyst a block, street or buurt of 4 respondents appears in no map layer, tooltip, table
+or export (an admin sees it); filters reach the figures; the pages credit CBS/Kadaster and hold no inline script
+and no third-party address."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from participation.models import Role
+from participation.models.base import DbSession
+from tests.conftest import StaffAccount, sign_in
+from tests.maps.conftest import maps_app, seed, session  # noqa: F401 - fixtures
+from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT, OTHER_BUURT, STREET, MapSeeder
+
+CREDIT = "Kadaster / Centraal Bureau voor de Statistiek, 2024"
+THIRD_PARTY = re.compile(r"(cdn|unpkg|jsdelivr|cdnjs|googleapis|bootstrapcdn|code\.jquery)", re.IGNORECASE)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+
+
+@pytest.fixture
+def client_for(maps_app: Flask, make_staff: Callable[..., StaffAccount]) -> Callable[[Role], FlaskClient]:
+    def signed_in(role: Role) -> FlaskClient:
+        client = maps_app.test_client()
+        sign_in(client, make_staff(role))
+        return client
+
+    return signed_in
+
+
+@pytest.fixture
+def theme_id(seed: MapSeeder, session: DbSession) -> int:
+    """Four sources in one block, street and buurt; nine and twelve in others; all raise one theme."""
+    theme = seed.theme("map_litter")
+    for block, buurt, street, n in (
+        (BLOCK_SMALL, BUURT, "Kleine straat", 4),
+        (BLOCK_BIG, OTHER_BUURT, STREET, 9),
+        (BLOCK_OTHER, "BU05050302", "Lange straat", 12),
+    ):
+        for _ in range(n):
+            seed.at(block, buurt, street, themes=[theme])
+    session.commit()
+    return theme.id
+
+
+def views(client: FlaskClient, kind: str, query: str) -> tuple[str, str, dict[str, object]]:
+    """The page, its script and its GeoJSON export for one query string."""
+    page = client.get(f"/bureau/maps/{kind}?{query}")
+    assert page.status_code == 200, page.get_data(as_text=True)[:500]
+    html = page.get_data(as_text=True)
+    script_url = re.search(r'<script src="(/bureau/maps/[^"]+)"', html)
+    assert script_url is not None
+    script = client.get(script_url.group(1).replace("&amp;", "&"))
+    export = client.get(f"/bureau/maps/{kind}.geojson?{query}")
+    assert script.status_code == export.status_code == 200
+    assert script.mimetype == "text/javascript"
+    return html, script.get_data(as_text=True), export.get_json(force=True)
+
+
+def script_data(script: str) -> dict[str, object]:
+    match = re.search(r"^var DATA = (.*);$", script, re.MULTILINE)
+    assert match is not None
+    return json.loads(match.group(1))  # type: ignore[no-any-return]
+
+
+def row_of(html: str, key: str) -> str:
+    match = re.search(rf'<tr><th scope="row">{re.escape(key)}</th>(.*?)</tr>', html)
+    assert match is not None, key
+    return match.group(1)
+
+
+def exported(document: dict[str, object], key: str) -> dict[str, object]:
+    features = document["features"]
+    assert isinstance(features, list)
+    return next(feature["properties"] for feature in features if feature["properties"]["key"] == key)
+
+
+MAPS = [
+    ("blocks", "", BLOCK_SMALL),
+    ("themes", "level=block&theme={theme}", BLOCK_SMALL),
+    ("themes", "level=street&theme={theme}", "Kleine straat"),
+    ("areas", "level=buurt&measure=count", BUURT),
+    ("areas", "level=buurt&measure=theme&theme={theme}", BUURT),
+]
+
+
+@pytest.mark.parametrize(("kind", "query", "key"), MAPS)
+def test_a_cell_of_four_never_appears_for_an_analyst(
+    client_for: Callable[[Role], FlaskClient], theme_id: int, kind: str, query: str, key: str
+) -> None:
+    html, script, document = views(client_for(Role.ANALYST), kind, query.format(theme=theme_id))
+    assert "fewer than 5" in row_of(html, key)
+    assert ">4<" not in row_of(html, key)
+    properties = exported(document, key)
+    assert (properties["count"], properties["value"], properties["status"]) == (None, None, "small")
+    data = script_data(script)
+    if "cells" in data:
+        rows = data["cells"]["rows"]  # type: ignore[index]
+        assert 4 not in [row[2] for row in rows]
+    else:
+        tips = [feature["properties"]["tip"] for feature in data["areas"]["features"]]  # type: ignore[index]
+        tip = next(tip for tip in tips if f"({key})" in tip)
+        assert tip.endswith("fewer than 5")
+
+
+@pytest.mark.parametrize(("kind", "query", "key"), MAPS)
+def test_an_admin_sees_the_four(
+    client_for: Callable[[Role], FlaskClient], theme_id: int, kind: str, query: str, key: str
+) -> None:
+    html, _script, document = views(client_for(Role.ADMIN), kind, query.format(theme=theme_id))
+    assert '<td class="number">4</td>' in row_of(html, key)
+    assert exported(document, key)["count"] == 4
+
+
+def test_a_professional_gets_no_map(client_for: Callable[[Role], FlaskClient]) -> None:
+    client = client_for(Role.PROFESSIONAL)
+    for path in ("/bureau/maps/", "/bureau/maps/blocks", "/bureau/maps/blocks.js", "/bureau/maps/blocks.geojson"):
+        assert client.get(path).status_code == 403
+
+
+def test_pages_have_no_inline_script_and_no_third_party_address(
+    client_for: Callable[[Role], FlaskClient], theme_id: int
+) -> None:
+    client = client_for(Role.ANALYST)
+    for kind, query, _key in MAPS:
+        html, script, _document = views(client, kind, query.format(theme=theme_id))
+        assert INLINE_SCRIPT.findall(html) == []
+        assert " style=" not in html
+        assert THIRD_PARTY.search(html) is None
+        assert THIRD_PARTY.search(script) is None
+        assert CREDIT in html
+        assert CREDIT in script
+        assert 'id="map_bureau"' in html
+        assert 'L.map(\n                "map_bureau"' in script
+
+
+def test_without_tiles_every_layer_still_draws(
+    maps_app: Flask, client_for: Callable[[Role], FlaskClient], theme_id: int
+) -> None:
+    maps_app.config["TILE_URL"] = ""
+    _html, script, _document = views(client_for(Role.ANALYST), "blocks", "")
+    assert "L.tileLayer" not in script
+    assert "fetch(DATA.outlines" in script  # the buurt outlines come from the app, tiles or not
+    assert len(script_data(script)["cells"]["rows"]) == 3  # type: ignore[index]
+
+
+def test_with_tiles_the_tile_server_is_the_only_other_origin(
+    maps_app: Flask, client_for: Callable[[Role], FlaskClient], theme_id: int
+) -> None:
+    maps_app.config["TILE_URL"] = "https://tiles.example.org/{z}/{x}/{y}.png"
+    _html, script, _document = views(client_for(Role.ANALYST), "blocks", "")
+    assert set(re.findall(r"https?://[^/\"]+", script)) == {"https://tiles.example.org"}
+
+
+def test_filters_reach_the_figures(client_for: Callable[[Role], FlaskClient], theme_id: int) -> None:
+    client = client_for(Role.ADMIN)
+    html, _script, document = views(client, "blocks", "source=conversation")
+    assert document["features"] == []
+    assert "Nothing matches these filters." in html
+    _html, _script, document = views(client, "blocks", "since=2024-03-01&until=2024-03-31&line=explore")
+    assert len(document["features"]) == 3  # type: ignore[arg-type]
+    _html, _script, document = views(client, "blocks", "since=2025-01-01")
+    assert document["features"] == []
+    # A value that is not a date is ignored (and said so on the page), not an error.
+    page = client.get("/bureau/maps/blocks?since=not-a-date")
+    assert page.status_code == 200
+
+
+def test_the_theme_map_asks_for_a_theme_first(client_for: Callable[[Role], FlaskClient]) -> None:
+    page = client_for(Role.ANALYST).get("/bureau/maps/themes")
+    assert page.status_code == 200
+    assert "Choose a theme" in page.get_data(as_text=True)
+    assert client_for(Role.ANALYST).get("/bureau/maps/themes.js").status_code == 404
