@@ -1,0 +1,100 @@
+"""Thin views over ``participation.reports``: parse the year and language, build the report with the viewer's
+suppression, render or send it."""
+
+from __future__ import annotations
+
+from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import force_locale
+from flask_login import current_user
+
+from participation.audit import record
+from participation.blueprints.auth.guards import requires_role
+from participation.blueprints.report import bp
+from participation.disclosure import suppression_applies
+from participation.extensions import db
+from participation.i18n import current_language
+from participation.models import Role
+from participation.models.base import utcnow
+from participation.reports import YearlyReport, report_body, yearly_html, yearly_pdf, yearly_report, years_with_data
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _language() -> str:
+    """The language asked for (``?language=``) when the app offers it, else the page's own."""
+    asked = request.args.get("language", "")
+    return asked if asked in current_app.config["LANGUAGES"] else current_language().code
+
+
+def _report(year: int, language: str) -> YearlyReport:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        abort(404)
+    config = current_app.config
+    return yearly_report(
+        db.session,
+        year,
+        threshold=int(config["SMALL_COUNT_THRESHOLD"]),
+        suppress=suppression_applies(current_user.role),
+        language=language,
+        municipality_code=str(config["MUNICIPALITY_CODE"]),
+        focus_area_name=str(config["FOCUS_AREA_NAME"]),
+    )
+
+
+def _years() -> list[int]:
+    """The years to choose from: those with data, and always the current one."""
+    return sorted({*years_with_data(db.session), utcnow().year}, reverse=True)
+
+
+@bp.get("/")
+@requires_role(Role.ANALYST)
+def index() -> ResponseReturnValue:
+    """The year chooser's target: the chosen year, or the latest year with data."""
+    chosen = request.args.get("year", type=int)
+    return redirect(url_for("report.yearly", year=chosen if chosen is not None else _years()[0]))
+
+
+@bp.get("/<int:year>")
+@requires_role(Role.ANALYST)
+def yearly(year: int) -> ResponseReturnValue:
+    language = _language()
+    with force_locale(language):
+        report = _report(year, language)
+        body = report_body(report)
+    return render_template("report/page.html", report=report, body=body, years=_years())
+
+
+@bp.get("/<int:year>.<fmt>")
+@requires_role(Role.ANALYST)
+def download(year: int, fmt: str) -> ResponseReturnValue:
+    """The report as a standalone printable HTML document or as a PDF; the download is audited."""
+    if fmt not in ("html", "pdf"):
+        abort(404)
+    language = _language()
+    with force_locale(language):
+        report = _report(year, language)
+        if fmt == "html":
+            data: str | bytes = yearly_html(report, stylesheet_href=url_for("static", filename="css/main.css"))
+        else:
+            data = yearly_pdf(report)
+    # Figures leave the app: who took which year, in which form and whether suppressed, is kept.
+    record(
+        db.session,
+        "report.exported",
+        actor=current_user._get_current_object(),
+        year=year,
+        format=fmt,
+        suppressed=report.suppressed,
+    )
+    db.session.commit()
+    if fmt == "html":
+        return data
+    return Response(
+        data,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="verantwoording-{year}-{language}.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )

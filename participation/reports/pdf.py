@@ -1,0 +1,207 @@
+"""The yearly report as an A4 PDF, with the printing helpers of the survey forms and the programme documents (one
+font for every script, text shaping, right to left for Arabic). Figures come as text from ``reports.text``, so
+the PDF shows exactly what the HTML shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from fpdf import FPDF
+
+from participation.printing.document import FONT_FAMILY, is_right_to_left, new_document, pdf_bytes, use_language
+from participation.printing.sheet import GREY, Sheet
+from participation.reports import text
+from participation.reports.yearly import YearlyReport
+
+
+class ReportDocument(FPDF):
+    """An FPDF document whose footer names the report and numbers the pages."""
+
+    label: str = ""
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT_FAMILY, "", 8)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, f"{self.label} · {self.page_no()}", align="C")
+        self.set_text_color(0, 0, 0)
+
+
+def yearly_pdf(report: YearlyReport) -> bytes:
+    """The report as PDF; call inside ``force_locale(report.language)`` so fixed texts match the labels."""
+    title = text.title(report)
+    with new_document(title, ReportDocument) as pdf:
+        assert isinstance(pdf, ReportDocument)
+        pdf.label = f"{report.focus_area_name} · {title}"
+        use_language(pdf, report.language)
+        pdf.add_page()
+        sheet = Sheet(pdf, is_right_to_left(report.language))
+        sheet.text(title, 18, bold=True)
+        made_on = _("Made on %(date)s", date=format_datetime(report.generated_at, "short"))
+        sheet.text(f"{report.focus_area_name} · {made_on}", 9.5, color=GREY)
+        if report.suppressed:
+            sheet.text(text.suppression_note(report), 9.5, color=GREY)
+        _reach(pdf, sheet, report)
+        _contacts(pdf, sheet, report)
+        _themes(pdf, sheet, report)
+        _indicators(pdf, sheet, report)
+        _quotes(sheet, report)
+        _inputs(pdf, sheet, report)
+        return pdf_bytes(pdf)
+
+
+def _heading(sheet: Sheet, heading: str, note: str = "") -> None:
+    # A heading never ends a page alone: it moves on with room for a few lines of what follows.
+    def draw(target: Sheet) -> None:
+        target.space(5)
+        target.text(heading, 14, bold=True)
+        if note:
+            target.text(note, 9.5, color=GREY)
+        target.space(1.5)
+
+    sheet.keep_together(draw, extra=20)
+
+
+def _table(pdf: FPDF, rows: Sequence[Sequence[str]], right_to_left: bool) -> None:
+    """A table whose first row is the heading; the first column reads as a label, the others as figures."""
+    pdf.set_font(FONT_FAMILY, "", 8.5)
+    pdf.set_x(pdf.l_margin)
+    widths = (3, *([2] * (len(rows[0]) - 1))) if len(rows[0]) > 1 else None
+    with pdf.table(
+        first_row_as_headings=True, text_align="RIGHT" if right_to_left else "LEFT", col_widths=widths
+    ) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.ln(1)
+
+
+def _reach(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+    _heading(
+        sheet,
+        _("Reach per participation line"),
+        _("Residents reached per wijk and line: responses, residents in conversations, attendance at activities."),
+    )
+    table = report.reach
+    if not table.rows:
+        sheet.text(_("Nobody was reached in this year."), 10.5)
+        return
+    rows = [[_("Wijk"), *(report.line_labels[line] for line in table.columns)]]
+    for wijk in table.rows:
+        rows.append(
+            [report.wijk_name(wijk), *(text.figure(table.cell(wijk, line), report.threshold) for line in table.columns)]
+        )
+    _table(pdf, rows, sheet.right_to_left)
+
+
+def _contacts(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+    _heading(sheet, _("Responses, conversations and activities"))
+    table = report.contacts
+    if not table.rows:
+        sheet.text(_("Nothing was recorded in this year."), 10.5)
+        return
+    rows = [[_("Wijk"), *(report.source_labels[source] for source in table.columns)]]
+    for wijk in table.rows:
+        rows.append(
+            [
+                report.wijk_name(wijk),
+                *(text.figure(table.cell(wijk, source), report.threshold) for source in table.columns),
+            ]
+        )
+    _table(pdf, rows, sheet.right_to_left)
+
+
+def _themes(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+    _heading(
+        sheet,
+        _("Themes over the year"),
+        _("Number of responses, conversations and activities that raised a theme, per quarter."),
+    )
+    table = report.themes
+    if not table.rows:
+        sheet.text(_("No themes were coded in this year."), 10.5)
+        return
+    k = report.threshold
+    rows = [[_("Theme"), *(text.quarter_label(key) for key in table.columns), _("Total")]]
+    for theme_id in table.rows:
+        cells = [text.figure(table.cell(theme_id, key), k) for key in table.columns]
+        rows.append(
+            [report.theme_labels.get(theme_id, str(theme_id)), *cells, text.figure(table.row_totals.get(theme_id), k)]
+        )
+    totals = [text.figure(table.column_totals.get(key), k) for key in table.columns]
+    rows.append([_("Total"), *totals, text.figure(table.grand_total, k)])
+    _table(pdf, rows, sheet.right_to_left)
+
+
+def _indicators(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+    _heading(
+        sheet,
+        _("Indicators against the Dordrecht average"),
+        _(
+            "Mean per area with its %(confidence)d%% interval between brackets and the number of respondents (n).",
+            confidence=95,
+        ),
+    )
+    if not report.indicators:
+        sheet.text(_("There were no answers to indicator questions in this year."), 10.5)
+        return
+    k, language = report.threshold, report.language
+    for line in report.indicators:
+
+        def caption(target: Sheet, label: str = line.label) -> None:
+            target.text(label, 11, bold=True)
+
+        # The caption stays with the first rows of its table.
+        sheet.keep_together(caption, extra=25)
+        rows = [[_("Area"), str(report.year), str(report.previous_year)]]
+        for area in line.areas:
+            rows.append(
+                [
+                    text.area_name(report, area),
+                    text.mean_text(line.current.get(area), k, language),
+                    text.mean_text(line.previous.get(area), k, language),
+                ]
+            )
+        rows.append(
+            [
+                _("Dordrecht average"),
+                text.reference_text(line.reference, language),
+                text.reference_text(line.previous_reference, language),
+            ]
+        )
+        _table(pdf, rows, sheet.right_to_left)
+
+
+def _quotes(sheet: Sheet, report: YearlyReport) -> None:
+    _heading(
+        sheet,
+        _("What residents said"),
+        _("A few recent quotes per theme, only from people who agreed to being quoted."),
+    )
+    if not report.quotes:
+        sheet.text(_("No quotes may be shown for this year."), 10.5)
+        return
+    for group in report.quotes:
+
+        def draw(target: Sheet, theme: str = group.theme, quotes: tuple[str, ...] = group.quotes) -> None:
+            target.text(theme, 11, bold=True)
+            for quote in quotes:
+                target.text(f"“{quote}”", 10.5, inset=4)
+            target.space(2)
+
+        sheet.keep_together(draw)
+
+
+def _inputs(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+    _heading(sheet, _("What was done"))
+    if not report.inputs:
+        sheet.text(_("No programme input had been made by the end of this year."), 10.5)
+        return
+    sheet.text(" · ".join(f"{label}: {count}" for label, count in report.status_counts), 10.5)
+    sheet.space(1.5)
+    rows = [[_("Programme input"), _("Wijk"), _("Theme"), _("Priority"), _("Status")]]
+    rows += [[item.title, item.wijk, item.theme, item.priority, item.status] for item in report.inputs]
+    _table(pdf, rows, sheet.right_to_left)

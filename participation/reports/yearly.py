@@ -1,0 +1,267 @@
+"""The yearly accountability report (verantwoording): what the programme heard and did in one calendar year.
+
+Quantitative: reach per participation line and wijk, responses, conversations and activities per wijk, themes per
+quarter, and the indicators of the year against the Dordrecht average and the year before. Qualitative: quotes
+per theme that people agreed to, and the programme inputs with their status.
+
+Every figure is a suppressed cell (``suppress`` for everybody below admin). Reach and indicators are taken from the
+bureau dashboard, so a figure hidden there is hidden here in the same way: two views of the same counts that
+suppress differently could give a small count away between them. No flask.request here; labels are translated
+with Flask-Babel, so call inside ``force_locale(language)``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import gettext as _
+
+from participation.areas import wijk_names
+from participation.disclosure import Cell, DisclosedTable, disclose_table
+from participation.indicators.dashboard import Dashboard, MeanCell, build_dashboard
+from participation.indicators.sources import indicator_labels
+from participation.lines import ParticipationLine
+from participation.models.base import DbSession, utcnow
+from participation.models.programme import InputStatus, ProgrammeInput
+from participation.models.themes import Theme
+from participation.programme.labels import priority_label, status_label
+from participation.reports.queries import (
+    Source,
+    YearSpan,
+    consented_quotes_of_year,
+    counts_per_wijk,
+    inputs_until,
+)
+from participation.themes.aggregation import Dimension, ThemeFilter, theme_counts, theme_table
+
+QUOTES_PER_THEME = 3  # a few voices per theme; the report is an account, not an archive
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator in the year: the mean per area (focus area, wijken, municipality) beside last year's."""
+
+    indicator: str
+    label: str
+    areas: tuple[str, ...]
+    current: dict[str, MeanCell]
+    previous: dict[str, MeanCell]  # empty where last year had no answers
+    reference: float | None  # the Dordrecht average of the year, where entered
+    previous_reference: float | None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The newest consented quotes on one theme."""
+
+    theme: str
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InputLine:
+    """A programme input as the report lists it: what was proposed, where, and how far it got."""
+
+    title: str
+    wijk: str
+    theme: str
+    priority: str
+    status: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class YearlyReport:
+    """Everything the HTML and PDF of one year's report show, suppressed for the viewer."""
+
+    year: int
+    language: str
+    threshold: int
+    suppressed: bool
+    generated_at: datetime
+    focus_area_name: str
+    wijk_names: dict[str, str]
+    line_labels: dict[str, str]
+    reach: DisclosedTable[str, str]  # wijk by participation line: residents reached
+    contacts: DisclosedTable[str, str]  # wijk by source: responses, conversations, activities
+    source_labels: dict[str, str]
+    themes: DisclosedTable[int, str]  # theme by quarter ("2024-Q1"): distinct sources that raised it
+    theme_labels: dict[int, str]
+    indicators: tuple[IndicatorLine, ...]
+    quotes: tuple[QuoteGroup, ...]
+    inputs: tuple[InputLine, ...]
+    status_counts: tuple[tuple[str, int], ...]  # status label, number of inputs
+
+    @property
+    def previous_year(self) -> int:
+        return self.year - 1
+
+    def wijk_name(self, code: str) -> str:
+        return self.wijk_names.get(code, code)
+
+
+def yearly_report(
+    session: DbSession,
+    year: int,
+    *,
+    threshold: int,
+    suppress: bool,
+    language: str,
+    municipality_code: str,
+    focus_area_name: str = "Dordt West",
+) -> YearlyReport:
+    """The accountability report of ``year`` in ``language``, suppressed when ``suppress`` (below admin)."""
+    span = YearSpan(year)
+    dashboard = build_dashboard(session, threshold=threshold, suppress=suppress, municipality_code=municipality_code)
+    contact_counts = counts_per_wijk(session, span)
+    reach = _reach_of_year(dashboard, year, threshold, suppress)
+    wijken = sorted(set(reach.rows) | {wijk for wijk, _source in contact_counts})
+    sources = [source.value for source in Source]
+    contacts = disclose_table(
+        {(wijk, source.value): n for (wijk, source), n in contact_counts.items()},
+        wijken,
+        sources,
+        threshold=threshold,
+        suppress=suppress,
+    )
+    themes, theme_labels = _themes_of_year(session, span, language, threshold, suppress)
+    inputs = inputs_until(session, span)
+    names = wijk_names(session)
+    return YearlyReport(
+        year=year,
+        language=language,
+        threshold=threshold,
+        suppressed=suppress,
+        generated_at=utcnow(),
+        focus_area_name=focus_area_name,
+        wijk_names=names,
+        line_labels={line.value: line.label for line in ParticipationLine},
+        reach=reach,
+        contacts=contacts,
+        source_labels=_source_labels(),
+        themes=themes,
+        theme_labels=theme_labels,
+        indicators=_indicators_of_year(dashboard, year, indicator_labels(session, language)),
+        quotes=_quotes_of_year(session, span, language),
+        inputs=tuple(_input_line(item, names, language) for item in inputs),
+        status_counts=_status_counts(inputs),
+    )
+
+
+def _source_labels() -> dict[str, str]:
+    return {
+        Source.RESPONSES.value: _("Survey responses"),
+        Source.CONVERSATIONS.value: _("Conversations"),
+        Source.ACTIVITIES.value: _("Activities"),
+    }
+
+
+def _reach_of_year(dashboard: Dashboard, year: int, threshold: int, suppress: bool) -> DisclosedTable[str, str]:
+    """The dashboard's reach of one year as a wijk-by-line table, each cell exactly as the dashboard shows it.
+
+    The dashboard's table has no totals, so none are added here: a total beside cells the dashboard shows would
+    let a reader subtract them and find a hidden one.
+    """
+    table = dashboard.reach
+    lines = [line.value for line in ParticipationLine]
+    wijken = sorted({wijk for wijk, _line in table.rows})
+    cells: dict[tuple[str, str], Cell] = {}
+    for wijk in wijken:
+        for line in lines:
+            row = (wijk, line)
+            cells[(wijk, line)] = table.cell(row, year) if row in table.rows and year in table.columns else Cell(0)
+    # Wijken nobody was reached in this year are left out.
+    shown = [wijk for wijk in wijken if any(cells[(wijk, line)].value for line in lines)]
+    return DisclosedTable(
+        rows=tuple(shown),
+        columns=tuple(lines),
+        cells={key: cell for key, cell in cells.items() if key[0] in shown},
+        row_totals={},
+        column_totals={},
+        grand_total=None,
+        threshold=threshold,
+        suppressed=suppress,
+    )
+
+
+def _themes_of_year(
+    session: DbSession, span: YearSpan, language: str, threshold: int, suppress: bool
+) -> tuple[DisclosedTable[int, str], dict[int, str]]:
+    """Themes by quarter of the year, ordered by label, with totals per theme and quarter."""
+    year_filter = ThemeFilter(since=span.first_day, until=span.last_day)
+    theme_ids = {count.theme_id for count in theme_counts(session, Dimension.YEAR, year_filter)}
+    labels = _theme_labels(session, theme_ids, language)
+    order = sorted(theme_ids, key=lambda theme_id: labels[theme_id].casefold())
+    quarters = [f"{span.year:04d}-Q{quarter}" for quarter in range(1, 5)]
+    table = theme_table(
+        session,
+        Dimension.QUARTER,
+        year_filter,
+        threshold=threshold,
+        suppress=suppress,
+        theme_order=order,
+        columns=quarters,
+    )
+    return table, labels
+
+
+def _theme_labels(session: DbSession, theme_ids: set[int], language: str) -> dict[int, str]:
+    labels = {}
+    for theme_id in theme_ids:
+        theme = session.get(Theme, theme_id)
+        labels[theme_id] = theme.label(language) if theme is not None else str(theme_id)
+    return labels
+
+
+def _indicators_of_year(dashboard: Dashboard, year: int, labels: dict[str, str]) -> tuple[IndicatorLine, ...]:
+    lines = []
+    for view in dashboard.indicators:
+        if year not in view.years:
+            continue
+        previous = year - 1
+        lines.append(
+            IndicatorLine(
+                indicator=view.indicator,
+                label=labels.get(view.indicator, view.indicator),
+                areas=view.areas,
+                current={area: view.cells[(area, year)] for area in view.areas if (area, year) in view.cells},
+                previous={area: view.cells[(area, previous)] for area in view.areas if (area, previous) in view.cells},
+                reference=view.reference.get(year),
+                previous_reference=view.reference.get(previous),
+            )
+        )
+    return tuple(sorted(lines, key=lambda line: line.label.casefold()))
+
+
+def _quotes_of_year(session: DbSession, span: YearSpan, language: str) -> tuple[QuoteGroup, ...]:
+    """At most ``QUOTES_PER_THEME`` different consented quotes per theme, newest first, themes by label."""
+    per_theme: dict[int, list[str]] = defaultdict(list)
+    for quote in consented_quotes_of_year(session, span):
+        chosen = per_theme[quote.theme_id]
+        if len(chosen) < QUOTES_PER_THEME and quote.text not in chosen:
+            chosen.append(quote.text)
+    labels = _theme_labels(session, set(per_theme), language)
+    groups = [QuoteGroup(labels[theme_id], tuple(quotes)) for theme_id, quotes in per_theme.items()]
+    return tuple(sorted(groups, key=lambda group: group.theme.casefold()))
+
+
+def _input_line(programme_input: ProgrammeInput, names: dict[str, str], language: str) -> InputLine:
+    return InputLine(
+        title=programme_input.title,
+        wijk=names.get(programme_input.wijk_code, programme_input.wijk_code),
+        theme=programme_input.theme.label(language),
+        priority=priority_label(programme_input.priority),
+        status=status_label(programme_input.status),
+        done=programme_input.status == InputStatus.DONE,
+    )
+
+
+def _status_counts(inputs: list[ProgrammeInput]) -> tuple[tuple[str, int], ...]:
+    """Inputs per status in the programme's order (proposed to done); counts of inputs, not of people."""
+    return tuple(
+        (status_label(status), sum(1 for item in inputs if item.status == status))
+        for status in InputStatus
+        if any(item.status == status for item in inputs)
+    )
