@@ -6,21 +6,32 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from participation.extensions import db
 from participation.models import Role
-from participation.models.base import DbSession
 from tests.conftest import StaffAccount, sign_in
-from tests.maps.conftest import maps_app, seed, session  # noqa: F401 - fixtures
-from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT, OTHER_BUURT, STREET, MapSeeder
+from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT, OTHER_BUURT, STREET, MapSeeder, with_maps
 
 CREDIT = "Kadaster / Centraal Bureau voor de Statistiek, 2024"
 THIRD_PARTY = re.compile(r"(cdn|unpkg|jsdelivr|cdnjs|googleapis|bootstrapcdn|code\.jquery)", re.IGNORECASE)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+
+
+@pytest.fixture
+def maps_app(loaded_app: Flask) -> Flask:
+    return with_maps(loaded_app)
+
+
+@pytest.fixture
+def seed(maps_app: Flask) -> Iterator[MapSeeder]:
+    with maps_app.app_context():
+        yield MapSeeder(db.session)
+        db.session.rollback()
 
 
 @pytest.fixture
@@ -34,7 +45,7 @@ def client_for(maps_app: Flask, make_staff: Callable[..., StaffAccount]) -> Call
 
 
 @pytest.fixture
-def theme_id(seed: MapSeeder, session: DbSession) -> int:
+def theme_id(seed: MapSeeder) -> int:
     """Four sources in one block, street and buurt; nine and twelve in others; all raise one theme."""
     theme = seed.theme("map_litter")
     for block, buurt, street, n in (
@@ -44,7 +55,7 @@ def theme_id(seed: MapSeeder, session: DbSession) -> int:
     ):
         for _ in range(n):
             seed.at(block, buurt, street, themes=[theme])
-    session.commit()
+    seed.session.commit()
     return theme.id
 
 

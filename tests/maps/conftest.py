@@ -86,14 +86,18 @@ class MapSeeder(Seeder):
         return conversation
 
 
-@pytest.fixture
-def maps_app(loaded_app: Flask) -> Flask:
-    """The loaded app with the map pages registered (the app factory registers them once they are wired in)."""
-    if "maps" not in loaded_app.blueprints:
+def with_maps(app: Flask) -> Flask:
+    """The app with the map pages registered, when the app factory does not register them (yet)."""
+    if "maps" not in app.blueprints:
         from participation.blueprints.maps import bp
 
-        loaded_app.register_blueprint(bp)
-    return loaded_app
+        app.register_blueprint(bp)
+    return app
+
+
+@pytest.fixture
+def maps_app(loaded_app: Flask) -> Flask:
+    return with_maps(loaded_app)
 
 
 @pytest.fixture
