@@ -2,29 +2,32 @@
 
 - ``builders``: the block heat map, the choropleths per wijk and buurt, the theme map per block and street.
 - ``layers``: the suppressed figures every view of a map shares (map, table, GeoJSON export).
-- ``render``: the folium map as a script served by the app, for a Content-Security-Policy without inline script.
+- ``render``: the folium map as a script served by the app and its figures as the page's data, for a
+  Content-Security-Policy without inline script.
 """
 
 from participation.maps.builders import choropleth_layer, heat_layer, theme_layer
 from participation.maps.filters import ChoroplethChoice, MapFilter, MapLevel, Measure, Source
 from participation.maps.layers import CREDIT, MapFigure, MapLayer, Status, geojson_export
-from participation.maps.render import MAP_ELEMENT_ID, MapScript, render_map
+from participation.maps.render import DATA_ELEMENT_ID, MAP_ELEMENT_ID, map_data, map_script, shape_of
 
 __all__ = [
     "CREDIT",
+    "DATA_ELEMENT_ID",
     "MAP_ELEMENT_ID",
     "ChoroplethChoice",
     "MapFigure",
     "MapFilter",
     "MapLayer",
     "MapLevel",
-    "MapScript",
     "Measure",
     "Source",
     "Status",
     "choropleth_layer",
     "geojson_export",
     "heat_layer",
-    "render_map",
+    "map_data",
+    "map_script",
+    "shape_of",
     "theme_layer",
 ]

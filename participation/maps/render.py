@@ -6,9 +6,11 @@ is kept; the page writes the map's container itself and loads Leaflet from the a
 order before rendering, so the container's id in the page and the id the script looks for are the same on every
 render.
 
-Data never goes through folium's templates: branca renders a rendered script once more as a Jinja template, so a
-street name holding ``{{`` would be evaluated. The figures travel as one JSON object (``DATA``) put in front of the
-folium script, and the folium elements only refer to its keys.
+The figures are not in the script but in the page, as a JSON data block (``<script type="application/json">``,
+which no browser runs and the policy does not concern), and the folium elements read them from ``DATA``. So one
+page request computes a map once, and the script, the same for every filter and viewer, is rendered once per
+process and cached by browsers. Data never goes through folium's templates either: branca renders a rendered
+script once more as a Jinja template, so a street name holding ``{{`` would be evaluated.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from functools import cache
 from typing import Any, cast
 
 import folium
@@ -28,6 +30,9 @@ from participation.maps.layers import CREDIT, HIDDEN_FILL, PALETTE, MapLayer, St
 
 MAP_ID = "bureau"
 MAP_ELEMENT_ID = f"map_{MAP_ID}"  # the container's id in the page: folium names a map "map_" + its id
+SCALE = 100_000  # rows give coordinates in whole 1e-5 degrees from an origin
+DATA_ELEMENT_ID = "map-data"  # the page's JSON data block with the figures
+SHAPES = ("cells", "areas")
 DORDRECHT = (51.8, 4.66)
 METRES_PER_DEGREE = 111_320.0
 OUTLINE_COLOUR = "#154273"
@@ -90,7 +95,8 @@ class Cells(_Script):
     return words.shown.replace("{n}", String(n));
   }
   var group = L.featureGroup();
-  cells.rows.forEach(function (row) {
+  cells.rows.forEach(function (packed) {
+    var row = [cells.origin[0] + packed[0] / cells.scale, cells.origin[1] + packed[1] / cells.scale, packed[2]];
     var style = {
       color: row[2] < 0 ? "#4d4d4d" : "#7a0019", weight: 0.5,
       fillColor: row[2] < 0 ? cells.hidden : cells.palette[grade(row[2])], fillOpacity: 0.8
@@ -134,14 +140,6 @@ class Areas(_Script):
     )
 
 
-@dataclass(frozen=True)
-class MapScript:
-    """What the page needs of a rendered map: the container id and the script to serve at the map's URL."""
-
-    element_id: str
-    script: str
-
-
 def _deterministic_ids(element: Element, counter: list[int]) -> None:
     for child in element._children.values():
         child._id = str(counter[0])
@@ -149,16 +147,21 @@ def _deterministic_ids(element: Element, counter: list[int]) -> None:
         _deterministic_ids(child, counter)
 
 
-def _cell_rows(layer: MapLayer) -> list[list[float]]:
+def _cell_rows(layer: MapLayer) -> tuple[list[float], list[list[int]]]:
+    """An origin and rows ``[lat, lon, count]`` with lat and lon as whole 1e-5 degrees (about a metre) from the
+    origin: a third of the bytes of full coordinates, on pages that can hold thousands of blocks."""
     codes = {Status.SMALL: -1, Status.HIDDEN: -2}
+    placed = [figure for figure in layer.figures if figure.geometry is not None]  # hidden streets have no place
+    if not placed:
+        return [0.0, 0.0], []
+    origin_lon, origin_lat = (round(min(f.geometry["coordinates"][i] for f in placed), 3) for i in (0, 1))  # type: ignore[index]
     rows = []
-    for figure in layer.figures:
-        if figure.geometry is None:
-            continue  # a hidden street has no place on the map, only a row in the table
-        lon, lat = figure.geometry["coordinates"]
+    for figure in placed:
+        lon, lat = figure.geometry["coordinates"]  # type: ignore[index]
         status = figure.status
-        rows.append([round(lat, 5), round(lon, 5), figure.count.value if status is Status.SHOWN else codes[status]])
-    return rows
+        count = figure.count.value if status is Status.SHOWN else codes[status]
+        rows.append([round((lat - origin_lat) * SCALE), round((lon - origin_lon) * SCALE), count])
+    return [origin_lat, origin_lon], rows
 
 
 def _area_features(layer: MapLayer, tips: Mapping[str, str]) -> dict[str, Any]:
@@ -176,32 +179,24 @@ def _area_features(layer: MapLayer, tips: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def render_map(
-    layer: MapLayer,
-    *,
-    words: Mapping[str, str],
-    tips: Mapping[str, str] | None = None,
-    tile_url: str = "",
-    tile_attribution: str = "",
-    outlines_url: str | None = None,
-) -> MapScript:
-    """Build the folium map of a layer and return its script (to serve at a URL of the app) and container id.
+def map_data(
+    layer: MapLayer, *, words: Mapping[str, str], tips: Mapping[str, str], outlines_url: str | None
+) -> dict[str, Any]:
+    """The figures of a layer as the map script reads them (``DATA``): compact rows ``[lat, lon, count]`` for
+    blocks and streets, GeoJSON with fills and tooltip texts for areas. The page carries it as a JSON data block.
 
     ``words`` are the viewer's tooltip words for blocks and streets: ``shown`` with ``{n}`` for the count,
-    ``small`` ("fewer than 5") and ``hidden``. ``tips`` are the tooltip texts of areas by code. Without a tile URL
-    no tile layer is added; every data layer and the outlines still draw.
+    ``small`` ("fewer than 5") and ``hidden``. ``tips`` are the tooltip texts of areas by code.
     """
-    fmap = folium.Map(location=DORDRECHT, zoom_start=13, tiles=None, prefer_canvas=True, control_scale=True)
-    fmap._id = MAP_ID
-    if tile_url:
-        folium.TileLayer(tiles=tile_url, attr=tile_attribution, name="tiles", max_zoom=19, control=False).add_to(fmap)
-    Credit("credit").add_to(fmap)
     data: dict[str, Any] = {"credit": CREDIT, "outline": OUTLINE_COLOUR, "outlines": outlines_url}
     if layer.level in (MapLevel.BLOCK, MapLevel.STREET):
         half_lat = 50 / METRES_PER_DEGREE
         data["words"] = dict(words)
+        origin, rows = _cell_rows(layer)
         data["cells"] = {
-            "rows": _cell_rows(layer),
+            "origin": origin,
+            "scale": SCALE,
+            "rows": rows,
             "breaks": list(layer.breaks),
             "palette": list(PALETTE),
             "hidden": HIDDEN_FILL,
@@ -209,25 +204,49 @@ def render_map(
             "dlat": round(half_lat, 7),
             "dlon": round(half_lat / math.cos(math.radians(DORDRECHT[0])), 7),
         }
+    else:
+        data["areas"] = _area_features(layer, tips)
+    return data
+
+
+def shape_of(layer: MapLayer) -> str:
+    """Which map script draws a layer: ``cells`` (blocks, streets) or ``areas`` (wijken, buurten)."""
+    return "cells" if layer.level in (MapLevel.BLOCK, MapLevel.STREET) else "areas"
+
+
+@cache
+def map_script(shape: str, tile_url: str = "", tile_attribution: str = "") -> str:
+    """The folium map for one shape of layer, as a script the app serves; it draws the figures of the page's data
+    block. It holds no figures, so one script serves every filter and every viewer (and is rendered once).
+
+    Without a tile URL no tile layer is added; every data layer and the outlines still draw.
+    """
+    if shape not in SHAPES:
+        raise ValueError(f"no map script for {shape!r}")
+    fmap = folium.Map(location=DORDRECHT, zoom_start=13, tiles=None, prefer_canvas=True, control_scale=True)
+    fmap._id = MAP_ID
+    if tile_url:
+        folium.TileLayer(tiles=tile_url, attr=tile_attribution, name="tiles", max_zoom=19, control=False).add_to(fmap)
+    Credit("credit").add_to(fmap)
+    if shape == "cells":
         Outlines("outlines").add_to(fmap)
         Cells("cells").add_to(fmap)
     else:
-        data["areas"] = _area_features(layer, tips or {})
         Areas("areas").add_to(fmap)
     _deterministic_ids(fmap, [0])
     cast(Any, fmap).render()
     figure = cast(Figure, fmap.get_root())
     folium_script = figure.script.render()
-    script = "\n".join(
+    return "\n".join(
         [
             "(function () {",
             f"var container = document.getElementById({json.dumps(MAP_ELEMENT_ID)});",
-            "if (!container || !window.L) { return; }",
+            f"var source = document.getElementById({json.dumps(DATA_ELEMENT_ID)});",
+            "if (!container || !source || !window.L) { return; }",
             # Sized here rather than in an inline style, which the Content-Security-Policy refuses.
             'container.style.height = "32rem";',
-            "var DATA = " + json.dumps(data, separators=(",", ":")) + ";",
+            "var DATA = JSON.parse(source.textContent);",
             folium_script,
             "})();",
         ]
     )
-    return MapScript(MAP_ELEMENT_ID, script)

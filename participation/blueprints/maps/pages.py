@@ -4,11 +4,11 @@ they show the same figures for the same address."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from flask import current_app
-from flask_babel import format_decimal, format_percent
+from flask_babel import format_decimal, format_percent, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -84,11 +84,18 @@ def _value_text(measure: Measure, figure: MapFigure) -> str:
     return str(format_decimal(figure.value, format="#,##0"))
 
 
+def _whole_number_format() -> Callable[[int], str]:
+    """Whole numbers in the viewer's locale; Babel is asked once per page, not once per block."""
+    group = get_locale().number_symbols.get("latn", {}).get("group", ",") if get_locale() else ","
+    return lambda n: f"{n:,}".replace(",", group)
+
+
 def _fill_texts(page: MapPage, layer: MapLayer) -> None:
     words = status_words(page.threshold)
+    whole = _whole_number_format()
     for figure in layer.figures:
         status = figure.status
-        count = str(format_decimal(figure.count.value)) if status is Status.SHOWN else words[status]
+        count = whole(figure.count.value) if status is Status.SHOWN else words[status]
         value = _value_text(layer.measure, figure) if layer.measure is not Measure.COUNT else ""
         page.rows.append(TableRow(figure.key, figure.name, count, value, status))
         shown = value or count

@@ -10,7 +10,8 @@ from flask import Response, abort, current_app, render_template, request, url_fo
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.maps import bp
 from participation.blueprints.maps.pages import KINDS, is_area_map, map_page, status_words
-from participation.maps import MAP_ELEMENT_ID, geojson_export, render_map
+from participation.maps import DATA_ELEMENT_ID, MAP_ELEMENT_ID, geojson_export, map_data, map_script, shape_of
+from participation.maps.render import SHAPES
 from participation.models import Role
 
 
@@ -35,35 +36,36 @@ def index() -> str:
 @bp.get("/<kind>")
 @requires_role(Role.ANALYST)
 def page(kind: str) -> str:
-    """A map page: the filter form, the map's container, the table of the same figures and export links."""
+    """A map page: the filter form, the map's container and figures, a table of the same figures, export links."""
     page = map_page(_kind(kind), request.args)
     query: dict[str, Any] = request.args.to_dict()
+    data = None
+    if page.layer is not None:
+        data = map_data(page.layer, words=page.words, tips=page.tips, outlines_url=url_for("assets.buurten"))
     return render_template(
         "maps/map.html",
         page=page,
         element_id=MAP_ELEMENT_ID,
-        script_url=url_for("maps.script", kind=kind, **query) if page.layer is not None else None,
+        data_element_id=DATA_ELEMENT_ID,
+        data=data,
+        script_url=url_for("maps.script", shape=shape_of(page.layer)) if page.layer is not None else None,
         export_url=url_for("maps.export", kind=kind, **query) if page.layer is not None else None,
         area_map=is_area_map(page),
     )
 
 
-@bp.get("/<kind>.js")
+@bp.get("/script/<shape>.js")
 @requires_role(Role.ANALYST)
-def script(kind: str) -> Response:
-    """The folium map of the page with the same query string, as a script: the page itself holds no script."""
-    page = map_page(_kind(kind), request.args)
-    if page.layer is None:
+def script(shape: str) -> Response:
+    """The folium map that draws a page's figures: the same for every filter and viewer, so browsers may keep it
+    for a while; the page itself holds no script."""
+    if shape not in SHAPES:
         abort(404)
-    rendered = render_map(
-        page.layer,
-        words=page.words,
-        tips=page.tips,
-        tile_url=current_app.config["TILE_URL"],
-        tile_attribution=current_app.config["TILE_ATTRIBUTION"],
-        outlines_url=url_for("assets.buurten"),
-    )
-    return _private(Response(rendered.script, mimetype="text/javascript"))
+    code = map_script(shape, current_app.config["TILE_URL"], current_app.config["TILE_ATTRIBUTION"])
+    response = Response(code, mimetype="text/javascript")
+    response.cache_control.private = True
+    response.cache_control.max_age = 300
+    return response
 
 
 @bp.get("/<kind>.geojson")
