@@ -55,6 +55,7 @@ test: lint typecheck pytest
 bench: install-dev
 	$(BIN)/python bench/geo.py
 	$(BIN)/python bench/survey.py
+	$(BIN)/python bench/themes.py
 
 clean:
 	rm -rf $(VENV) .make-stamp-* .pytest_cache .mypy_cache .ruff_cache

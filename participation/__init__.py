@@ -93,7 +93,9 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.programme import bp as programme_bp
     from participation.blueprints.public import bp as public_bp
     from participation.blueprints.public import language_bp
+    from participation.blueprints.report import bp as report_bp
     from participation.blueprints.results import bp as results_bp
+    from participation.blueprints.review import bp as review_bp
     from participation.blueprints.staff import bp as staff_bp
     from participation.blueprints.survey import bp as survey_bp
 
@@ -109,6 +111,8 @@ def _register_blueprints(app: Flask) -> None:
         bureau_bp,
         codebook_bp,
         programme_bp,
+        review_bp,
+        report_bp,
         results_bp,
         admin_bp,
         health_bp,

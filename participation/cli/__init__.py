@@ -11,9 +11,11 @@ def register_commands(app: Flask) -> None:
     from participation.cli.geo import geo
     from participation.cli.indicators import indicators
     from participation.cli.privacy import privacy
+    from participation.cli.report import report
     from participation.cli.surveys import surveys
+    from participation.cli.themes import themes
     from participation.cli.translate import translate
     from participation.cli.users import users
 
-    for group in (users, translate, content, geo, surveys, privacy, indicators):
+    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report):
         app.cli.add_command(group)

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from participation.blueprints.report import bp
 from participation.extensions import db
 from participation.models import AuditEvent, Role
 from tests.conftest import StaffAccount
 from tests.printing.pdf_text import pdf_text
 from tests.reports.data import CONSENTED, NOT_CONSENTED, fill
-
-
-@pytest.fixture(autouse=True)
-def report_pages(app: Flask) -> None:
-    # Registered before the first request, which Flask requires; the app factory takes it over once wired in.
-    if "report" not in app.blueprints:
-        app.register_blueprint(bp)
 
 
 def test_an_analyst_sees_the_year_with_small_counts_hidden(

@@ -21,14 +21,6 @@ from tests.conftest import StaffAccount, sign_in
 
 @pytest.fixture
 def review_app(loaded_app: Flask) -> Flask:
-    if "review" not in loaded_app.blueprints:
-        from participation.blueprints.review import bp
-
-        loaded_app.register_blueprint(bp)
-    if "themes" not in loaded_app.cli.commands:
-        from participation.cli.themes import themes
-
-        loaded_app.cli.add_command(themes)
     return loaded_app
 
 

@@ -6,20 +6,12 @@ from pathlib import Path
 
 from flask import Flask
 
-from participation.cli.report import report
 from tests.printing.pdf_text import pdf_text
 from tests.reports.data import CONSENTED, NOT_CONSENTED, Filled
 
 
-def with_command(app: Flask) -> Flask:
-    # The group is registered by the app factory once it is wired in; until then the test adds it.
-    if "report" not in app.cli.commands:
-        app.cli.add_command(report)
-    return app
-
-
 def test_the_cli_writes_both_files_and_prints_their_paths(loaded_app: Flask, filled: Filled, tmp_path: Path) -> None:
-    app = with_command(loaded_app)
+    app = loaded_app
     output = tmp_path / "out"
     result = app.test_cli_runner().invoke(
         args=["report", "yearly", str(filled.year), "--language", "en", "--output", str(output)]
@@ -37,7 +29,7 @@ def test_the_cli_writes_both_files_and_prints_their_paths(loaded_app: Flask, fil
 
 
 def test_the_cli_defaults_to_dutch_and_one_format(loaded_app: Flask, filled: Filled, tmp_path: Path) -> None:
-    app = with_command(loaded_app)
+    app = loaded_app
     result = app.test_cli_runner().invoke(
         args=["report", "yearly", str(filled.year), "--format", "pdf", "--output", str(tmp_path)]
     )
@@ -47,7 +39,7 @@ def test_the_cli_defaults_to_dutch_and_one_format(loaded_app: Flask, filled: Fil
 
 
 def test_unsuppressed_shows_small_counts_and_says_so(loaded_app: Flask, filled: Filled, tmp_path: Path) -> None:
-    app = with_command(loaded_app)
+    app = loaded_app
     args = ["report", "yearly", str(filled.year), "--language", "en", "--format", "pdf", "--output", str(tmp_path)]
     result = app.test_cli_runner().invoke(args=[*args, "--unsuppressed"])
     assert result.exit_code == 0, result.output
@@ -57,7 +49,7 @@ def test_unsuppressed_shows_small_counts_and_says_so(loaded_app: Flask, filled: 
 
 def test_an_unknown_language_is_refused(app: Flask, tmp_path: Path) -> None:
     result = (
-        with_command(app)
+        app
         .test_cli_runner()
         .invoke(args=["report", "yearly", "2025", "--language", "xx", "--output", str(tmp_path)])
     )
