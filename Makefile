@@ -56,6 +56,7 @@ bench: install-dev
 	$(BIN)/python bench/geo.py
 	$(BIN)/python bench/survey.py
 	$(BIN)/python bench/themes.py
+	$(BIN)/python bench/maps.py
 
 clean:
 	rm -rf $(VENV) .make-stamp-* .pytest_cache .mypy_cache .ruff_cache

@@ -89,6 +89,7 @@ def _register_blueprints(app: Flask) -> None:
     from participation.blueprints.field import bp as field_bp
     from participation.blueprints.field_registers import bp as field_registers_bp
     from participation.blueprints.health import bp as health_bp
+    from participation.blueprints.maps import bp as maps_bp
     from participation.blueprints.paper import bp as paper_bp
     from participation.blueprints.programme import bp as programme_bp
     from participation.blueprints.public import bp as public_bp
@@ -112,6 +113,7 @@ def _register_blueprints(app: Flask) -> None:
         codebook_bp,
         programme_bp,
         review_bp,
+        maps_bp,
         report_bp,
         results_bp,
         admin_bp,

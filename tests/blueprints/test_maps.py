@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from participation.extensions import db
 from participation.models import Role
 from tests.conftest import StaffAccount, sign_in
-from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT, OTHER_BUURT, STREET, MapSeeder, with_maps
+from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT, OTHER_BUURT, STREET, MapSeeder
 
 CREDIT = "Kadaster / Centraal Bureau voor de Statistiek, 2024"
 THIRD_PARTY = re.compile(r"(cdn|unpkg|jsdelivr|cdnjs|googleapis|bootstrapcdn|code\.jquery)", re.IGNORECASE)
@@ -25,7 +25,7 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src=|type=\"application/json\")
 
 @pytest.fixture
 def maps_app(loaded_app: Flask) -> Flask:
-    return with_maps(loaded_app)
+    return loaded_app
 
 
 @pytest.fixture
@@ -39,6 +39,7 @@ def seed(maps_app: Flask) -> Iterator[MapSeeder]:
 def client_for(maps_app: Flask, make_staff: Callable[..., StaffAccount]) -> Callable[[Role], FlaskClient]:
     def signed_in(role: Role) -> FlaskClient:
         client = maps_app.test_client()
+        client.set_cookie("lang", "en")  # the assertions read the English texts
         sign_in(client, make_staff(role))
         return client
 

@@ -15,7 +15,7 @@ from participation.maps import MAP_ELEMENT_ID
 from participation.models import Role
 from tests.browser.conftest import WCAG_21_AA
 from tests.conftest import TEST_PASSWORD, StaffAccount
-from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, OTHER_BUURT, MapSeeder, with_maps
+from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, OTHER_BUURT, MapSeeder
 
 
 def assert_accessible_outside_map(page: Page, where: str) -> None:
@@ -29,7 +29,6 @@ def assert_accessible_outside_map(page: Page, where: str) -> None:
 def map_server(survey_server: tuple[str, Flask]) -> tuple[str, Flask, int]:
     """The live server (no tile server configured) with the map pages and sources in three blocks."""
     base, app = survey_server
-    with_maps(app)
     with app.app_context():
         seed = MapSeeder(db.session)
         theme = seed.theme("map_litter")

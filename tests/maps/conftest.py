@@ -86,18 +86,9 @@ class MapSeeder(Seeder):
         return conversation
 
 
-def with_maps(app: Flask) -> Flask:
-    """The app with the map pages registered, when the app factory does not register them (yet)."""
-    if "maps" not in app.blueprints:
-        from participation.blueprints.maps import bp
-
-        app.register_blueprint(bp)
-    return app
-
-
 @pytest.fixture
 def maps_app(loaded_app: Flask) -> Flask:
-    return with_maps(loaded_app)
+    return loaded_app
 
 
 @pytest.fixture
