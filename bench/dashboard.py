@@ -2,9 +2,11 @@
 
 Run: .venv/bin/python bench/dashboard.py [--answers 1000000] [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/participation_bench]
 
-Fills a fresh database with survey responses (10 answers each, 6 of them indicators) spread over the buurten and
-three years, then times what the dashboard computes: indicator means per wijk and year with intervals, the same
-for the focus area, and reach per line. The baseline is a bare GROUP BY over the answer table. Goal: <= 500 ms.
+Fills a fresh database with survey responses (10 answers each, 5 of them indicators) spread over the buurten and
+three years, sums the dashboard's tallies once (as `flask indicators rebuild-tallies` after an upgrade), then times
+every table of the dashboard page: indicator means per wijk, focus area and municipality per year with intervals
+and weighted means, reach per line, response per buurt and age group. The baseline is a bare GROUP BY over the
+answer table, what computing the means straight from the answers would cost at the least. Goal: <= 500 ms.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from flask_migrate import upgrade  # noqa: E402
 from participation import create_app  # noqa: E402
 from participation.extensions import db  # noqa: E402
 from participation.geocoding import current_geocoder  # noqa: E402
-from participation.indicators.means import AreaLevel, indicator_cube, indicator_means  # noqa: E402
-from participation.indicators.reach import reach_per_line  # noqa: E402
+from participation.indicators.dashboard import build_dashboard  # noqa: E402
+from participation.indicators.tallies import rebuild_tallies  # noqa: E402
 from participation.models import Answer, StoredLocation, SurveyResponse  # noqa: E402
 from participation.models.locations import LocationPrecision  # noqa: E402
 from participation.responses.publishing import current_version  # noqa: E402
@@ -117,6 +119,11 @@ def main() -> None:
         started = time.perf_counter()
         fill(responses)
         print(f"filled {responses:,} responses with {args.answers:,} answers in {time.perf_counter() - started:.0f} s")
+        # Bulk inserts bypass submission, which keeps the tallies; sum them once as an upgrade would.
+        started = time.perf_counter()
+        rebuild_tallies(db.session)
+        db.session.commit()
+        print(f"rebuilt the dashboard's tallies from the answers in {time.perf_counter() - started:.1f} s")
 
         def baseline() -> None:
             db.session.execute(
@@ -124,16 +131,13 @@ def main() -> None:
             ).all()
 
         def dashboard() -> None:
-            cube = indicator_cube(db.session)
-            for level in AreaLevel:
-                indicator_means(db.session, level, cube)
-            reach_per_line(db.session)
+            build_dashboard(db.session, threshold=5, suppress=True, municipality_code="GM0505")
 
         base = timed(baseline)
         ours = timed(dashboard)
         print("dashboard aggregates over the answers on PostgreSQL (median of 5)")
         print(f"  baseline: bare GROUP BY over the answer table   {base * 1000:7.1f} ms")
-        print(f"  dashboard: means at every area level, reach per line  {ours * 1000:7.1f} ms  (goal <= 500 ms)")
+        print(f"  dashboard: every table of the page  {ours * 1000:7.1f} ms  (goal <= 500 ms)")
         print(f"  ratio dashboard / baseline: {ours / base:.2f}")
 
 

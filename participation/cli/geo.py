@@ -19,6 +19,7 @@ from participation.geo.errors import GeoDataError
 from participation.geo.geocoder import Geocoder
 from participation.geo.street_import import import_streets
 from participation.geocoding import current_geocoder, forget_geocoders
+from participation.indicators.tallies import rebuild_tallies
 from participation.locations import regeocode
 
 geo = AppGroup("geo", help="Geodata: import boundaries and registers, locate points.")
@@ -154,6 +155,8 @@ def regeocode_command(year: int) -> None:
     """Move every location stored on older boundaries to the boundaries of YEAR, in one batch."""
     geocoder = _geocoder(year)
     report = regeocode(db.session, geocoder)
+    # Moved locations change which buurt and wijk the dashboard counts them in.
+    rebuild_tallies(db.session)
     db.session.commit()
     click.echo(
         f"Looked again at {report.examined} locations on boundaries older than {year}; "

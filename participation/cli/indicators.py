@@ -12,6 +12,7 @@ from sqlalchemy import select
 from participation.extensions import db
 from participation.indicators.population import PopulationImportError, read_population_csv, store_population
 from participation.indicators.references import ReferenceImportError, read_reference_csv, set_reference
+from participation.indicators.tallies import rebuild_tallies
 from participation.models import SurveyResponse
 from participation.responses.publishing import definition_of
 from participation.surveys.scores import answer_score
@@ -62,6 +63,15 @@ def rescore() -> None:
             if score != answer.score:
                 answer.score = score
                 changed += 1
+    rebuild_tallies(db.session)
     db.session.commit()
-    click.echo(f"Scores changed: {changed}.")
+    click.echo(f"Scores changed: {changed}; the dashboard's tallies are rebuilt.")
+
+
+@indicators.command("rebuild-tallies")
+def rebuild_tallies_command() -> None:
+    """Sum the dashboard's tallies again from the answers (after an upgrade or a bulk change of data)."""
+    rebuild_tallies(db.session)
+    db.session.commit()
+    click.echo("The dashboard's tallies are rebuilt.")
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from scipy.stats import t as student_t
-from sqlalchemy import extract, func, literal, select, text
+from sqlalchemy import func, literal, select
 
 from participation.indicators.sources import IndicatorSources, indicator_sources
-from participation.models import Answer, StoredLocation, SurveyResponse
+from participation.models import IndicatorTally, StoredLocation
 from participation.models.base import DbSession
 
 MUNICIPALITY = "municipality"
@@ -98,35 +98,29 @@ class CubeCell:
 
 
 def indicator_cube(session: DbSession, sources: IndicatorSources | None = None) -> dict[CubeCell, Moments]:
-    """One pass over the answers: moments per indicator, buurt and year, for answers placed inside."""
+    """Moments per indicator, buurt and year, read from the running tallies (a few thousand rows, not every
+    answer); the tallies only hold answers placed inside the municipality."""
     sources = sources or indicator_sources(session)
     if not sources.by_question:
         return {}
-    year = extract("year", SurveyResponse.submitted_at).label("year")
     groups = (
-        SurveyResponse.survey_version_id,
-        Answer.question_id,
-        StoredLocation.buurt_code,
-        StoredLocation.wijk_code,
-        StoredLocation.in_focus_area,
-        year,
+        IndicatorTally.survey_version_id,
+        IndicatorTally.question_id,
+        IndicatorTally.buurt_code,
+        IndicatorTally.wijk_code,
+        IndicatorTally.in_focus_area,
+        IndicatorTally.year,
     )
     query = (
-        select(*groups, func.count(Answer.score), func.sum(Answer.score), func.sum(Answer.score * Answer.score))
-        .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
-        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
-        .where(Answer.score.is_not(None), StoredLocation.inside, Answer.question_id.in_(sources.question_ids))
+        select(*groups, func.sum(IndicatorTally.n), func.sum(IndicatorTally.total), func.sum(IndicatorTally.squares))
+        .where(IndicatorTally.n > 0)
         .group_by(*groups)
     )
-    if session.get_bind().dialect.name == "postgresql":
-        # A few thousand groups from a million rows: enough memory lets PostgreSQL hash them instead of sorting
-        # on disk. SET LOCAL ends with the transaction.
-        session.execute(text("SET LOCAL work_mem = '64MB'"))
     cube: dict[CubeCell, Moments] = defaultdict(Moments)
     rows: list[tuple[Any, ...]] = [tuple(row) for row in session.execute(query).all()]
     for version_id, question_id, buurt, wijk, focus, year_value, n, total, squares in rows:
         indicator = sources.by_question.get((version_id, question_id))
-        if indicator is None or buurt is None or wijk is None:
+        if indicator is None or not n:
             continue
         cell = CubeCell(indicator, buurt, wijk, bool(focus), int(year_value))
         cube[cell] += Moments(int(n), float(total or 0), float(squares or 0))

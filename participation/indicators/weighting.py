@@ -7,23 +7,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import String, cast, extract, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
-from participation.indicators.means import AreaLevel, Moments, area_code_of, area_column
+from participation.indicators.means import AreaLevel, Moments
 from participation.indicators.sources import indicator_sources
-from participation.models import Answer, Buurt, PopulationCount, StoredLocation, SurveyResponse, Wijk
+from participation.models import Buurt, IndicatorTally, PopulationCount, ResponseTally, Wijk
 from participation.models.base import DbSession
 
-# The question whose answer places a respondent in a population band: choice "age_25_44" -> band "25_44".
-WEIGHTING_QUESTION = "age_group"
-BAND_PREFIX = "age_"
+# The population bands of residents aged 15 or older; respondents are placed in them by their age answer
+# (see participation.indicators.tallies.band_of).
 ADULT_BANDS = ("15_24", "25_44", "45_64", "65_plus")
-
-
-def band_of(stored_value: str | None) -> str | None:
-    text = (stored_value or "").strip('"')
-    return text.removeprefix(BAND_PREFIX) if text.startswith(BAND_PREFIX) else None
 
 
 def population_by_area(session: DbSession, level: AreaLevel, year: int) -> dict[str, dict[str, int]]:
@@ -70,35 +63,34 @@ class WeightedMean:
     bands_used: tuple[str, ...]
 
 
+def _area_of(level: AreaLevel, buurt: str, wijk: str, focus: bool) -> str:
+    return {
+        AreaLevel.BUURT: buurt,
+        AreaLevel.WIJK: wijk,
+        AreaLevel.FOCUS_AREA: "focus_area" if focus else "rest",
+        AreaLevel.MUNICIPALITY: "municipality",
+    }[level]
+
+
 def weighted_means(session: DbSession, level: AreaLevel) -> list[WeightedMean]:
     """Means weighted to the population by age band; bands without respondents are left out (and said so)."""
     sources = indicator_sources(session)
     if not sources.by_question:
         return []
-    age = aliased(Answer)
-    area = area_column(level).label("area")
-    year = extract("year", SurveyResponse.submitted_at).label("year")
-    band = cast(age.value, String).label("band")
-    query = (
+    rows = session.execute(
         select(
-            SurveyResponse.survey_version_id, Answer.question_id, area, year, band,
-            func.count(Answer.score), func.sum(Answer.score), func.sum(Answer.score * Answer.score),
-        )
-        .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
-        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
-        .join(age, (age.response_id == Answer.response_id) & (age.question_id == WEIGHTING_QUESTION))
-        .where(Answer.score.is_not(None), StoredLocation.inside, Answer.question_id.in_(sources.question_ids))
-        .group_by(SurveyResponse.survey_version_id, Answer.question_id, area, year, band)
-    )  # fmt: skip
+            IndicatorTally.survey_version_id, IndicatorTally.question_id, IndicatorTally.buurt_code,
+            IndicatorTally.wijk_code, IndicatorTally.in_focus_area, IndicatorTally.year, IndicatorTally.age_band,
+            IndicatorTally.n, IndicatorTally.total, IndicatorTally.squares,
+        ).where(IndicatorTally.n > 0, IndicatorTally.age_band != "")
+    ).all()  # fmt: skip
     cells: dict[tuple[str, str, int], dict[str, Moments]] = defaultdict(lambda: defaultdict(Moments))
-    for row in session.execute(query).all():
-        version_id, question_id, area_value, year_value, band_value, n, total, squares = tuple(row)
+    for version_id, question_id, buurt, wijk, focus, year_value, band, n, total, squares in rows:
         indicator = sources.by_question.get((version_id, question_id))
-        respondent_band = band_of(band_value)
-        if indicator is None or area_value is None or respondent_band is None:
+        if indicator is None:
             continue
-        key = (indicator, area_code_of(level, area_value), int(year_value))
-        cells[key][respondent_band] += Moments(int(n), float(total or 0), float(squares or 0))
+        key = (indicator, _area_of(level, buurt, wijk, bool(focus)), int(year_value))
+        cells[key][band] += Moments(int(n), float(total), float(squares))
     results = []
     populations: dict[int, dict[str, dict[str, int]]] = {}
     for (indicator, area_code, year_value), bands in sorted(cells.items()):
@@ -129,27 +121,18 @@ class ResponseRate:
 
 def response_rates(session: DbSession, level: AreaLevel) -> list[ResponseRate]:
     """Responses per area (and per age band) and year against the residents aged 15 or older."""
-    age = aliased(Answer)
-    area = area_column(level).label("area")
-    year = extract("year", SurveyResponse.submitted_at).label("year")
-    band = cast(age.value, String).label("band")
-    query = (
-        select(area, year, band, func.count(func.distinct(SurveyResponse.id)))
-        .select_from(SurveyResponse)
-        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
-        .outerjoin(age, (age.response_id == SurveyResponse.id) & (age.question_id == WEIGHTING_QUESTION))
-        .where(StoredLocation.inside)
-        .group_by(area, year, band)
-    )
+    rows = session.execute(
+        select(
+            ResponseTally.buurt_code, ResponseTally.wijk_code, ResponseTally.in_focus_area, ResponseTally.year,
+            ResponseTally.age_band, ResponseTally.responses,
+        ).where(ResponseTally.responses > 0)
+    ).all()  # fmt: skip
     counts: dict[tuple[str, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for area_value, year_value, band_value, count in session.execute(query).all():
-        if area_value is None:
-            continue
-        key = (area_code_of(level, area_value), int(year_value))
-        counts[key]["all"] += int(count)
-        respondent_band = band_of(band_value)
-        if respondent_band:
-            counts[key][respondent_band] += int(count)
+    for buurt, wijk, focus, year_value, band, responses in rows:
+        key = (_area_of(level, buurt, wijk, bool(focus)), int(year_value))
+        counts[key]["all"] += int(responses)
+        if band:
+            counts[key][band] += int(responses)
     rates = []
     populations: dict[int, dict[str, dict[str, int]]] = {}
     for (area_code, year_value), by_band in sorted(counts.items()):

@@ -37,6 +37,7 @@ from participation.models.surveys import (
     SurveyResponse,
     SurveyVersion,
 )
+from participation.models.tallies import IndicatorTally, ResponseTally
 from participation.models.themes import CodingOrigin, CodingStatus, Pillar, SubjectType, Theme, ThemeCoding
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "FocusArea",
     "FollowUpSignal",
     "IndicatorReference",
+    "IndicatorTally",
     "InputEvidence",
     "InputStatus",
     "LocationPrecision",
@@ -72,6 +74,7 @@ __all__ = [
     "ProgrammeInput",
     "ResponseChannel",
     "ResponseDraft",
+    "ResponseTally",
     "Role",
     "SignalStatus",
     "StaffUser",

@@ -40,13 +40,17 @@ class VersionRef:
 
 def current_version_ref(session: DbSession, slug: str) -> VersionRef | None:
     """Like ``current_version``, but three columns instead of an ORM object: the API's hot path."""
-    row = session.connection().execute(
-        select(SurveyVersion.id, SurveyVersion.number, SurveyVersion.fingerprint)
-        .join(Survey)
-        .where(Survey.slug == slug)
-        .order_by(SurveyVersion.number.desc())
-        .limit(1)
-    ).first()
+    row = (
+        session.connection()
+        .execute(
+            select(SurveyVersion.id, SurveyVersion.number, SurveyVersion.fingerprint)
+            .join(Survey)
+            .where(Survey.slug == slug)
+            .order_by(SurveyVersion.number.desc())
+            .limit(1)
+        )
+        .first()
+    )
     return VersionRef(*row) if row is not None else None
 
 

@@ -11,10 +11,12 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from participation.geo import Geocoder
+from participation.indicators.tallies import WEIGHTING_QUESTION, count_response
 from participation.models import Answer, Campaign, ResponseChannel, StaffUser, StoredLocation, SurveyResponse
 from participation.models.base import DbSession, utcnow
 from participation.responses.codes import hash_code, new_code
 from participation.responses.places import location_summary, resolve_location
+from participation.responses.publishing import definition_of
 from participation.surveys.answers import drop_hidden, validate_answers
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType, SurveyDefinition
@@ -141,6 +143,9 @@ def _store(
         location.id = connection.execute(insert(StoredLocation).returning(StoredLocation.id), columns).scalar_one()
         response = {**response, "location_id": location.id}
     response_id = connection.execute(insert(SurveyResponse).returning(SurveyResponse.id), response).scalar_one()
+    scores = {
+        question_id: answer_score(definition.question(question_id), value) for question_id, value in answers.items()
+    }
     if answers:
         connection.execute(
             insert(Answer),
@@ -150,11 +155,20 @@ def _store(
                     "question_id": question_id,
                     "position": position,
                     "value": value,
-                    "score": answer_score(definition.question(question_id), value),
+                    "score": scores[question_id],
                 }
                 for position, (question_id, value) in enumerate(answers.items())
             ],
         )
+    count_response(
+        session,
+        version_id=response["survey_version_id"],
+        location=location,
+        submitted_at=response["submitted_at"],
+        scores=scores.items(),
+        indicator_questions=frozenset(q.id for q in definition.indicator_questions()),
+        age_answer=answers.get(WEIGHTING_QUESTION),
+    )
     return int(response_id)
 
 
@@ -165,6 +179,17 @@ def find_by_receipt(session: DbSession, code: str) -> SurveyResponse | None:
 def erase_response(session: DbSession, response: SurveyResponse) -> None:
     """Delete a response with its answers and its location, at the resident's request."""
     location = response.location
+    answers = {answer.question_id: answer for answer in response.answers}
+    count_response(
+        session,
+        version_id=response.survey_version_id,
+        location=location,
+        submitted_at=response.submitted_at,
+        scores=[(question_id, answer.score) for question_id, answer in answers.items()],
+        indicator_questions=frozenset(q.id for q in definition_of(response.survey_version).indicator_questions()),
+        age_answer=answers[WEIGHTING_QUESTION].value if WEIGHTING_QUESTION in answers else None,
+        sign=-1,
+    )
     session.delete(response)
     if location is not None:
         session.delete(location)

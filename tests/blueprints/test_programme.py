@@ -23,6 +23,11 @@ from tests.programme.factories import BUURT_A, BUURT_B, WIJK, Seeder
 BASE = "/bureau/programme"
 
 
+@pytest.fixture(autouse=True)
+def english_pages(client: FlaskClient) -> None:
+    client.set_cookie("lang", "en")  # the assertions read the English texts
+
+
 @pytest.fixture
 def programme_app(app: Flask) -> Flask:
     """The app with two wijken, and 4 respondents on youth nuisance in one buurt."""

@@ -19,6 +19,11 @@ from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
 from tests.conftest import StaffAccount, sign_in
 
 
+@pytest.fixture(autouse=True)
+def english_pages(client: FlaskClient) -> None:
+    client.set_cookie("lang", "en")  # the assertions read the English texts
+
+
 @pytest.fixture
 def review_app(loaded_app: Flask) -> Flask:
     return loaded_app
