@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import has_request_context
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+
+from participation.coded_errors import CodedError
 
 MESSAGES = {
     "wijk_unknown": _l("Choose a district of the municipality."),
@@ -21,25 +19,7 @@ MESSAGES = {
 }
 
 
-class ProgrammeError(ValueError):
+class ProgrammeError(CodedError):
     """Input the programme cannot hold; ``field`` names the form field it belongs to."""
 
-    def __init__(self, field: str, code: str, **params: Any) -> None:
-        if code not in MESSAGES:
-            raise ValueError(f"unknown programme error code {code!r}")
-        self.field = field
-        self.code = code
-        self.params = params
-        super().__init__(f"{field}: {code}")
-
-    @property
-    def message(self) -> str:
-        """The message in the current language; in English outside a request (scripts and domain tests)."""
-        if not has_request_context():
-            with force_locale("en"):
-                return self._translated()
-        return self._translated()
-
-    def _translated(self) -> str:
-        text = MESSAGES[self.code]
-        return str(text % self.params) if self.params else str(text)
+    MESSAGES = MESSAGES
