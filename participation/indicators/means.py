@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from scipy.stats import t as student_t
-from sqlalchemy import func, literal, select
+from sqlalchemy import func, select
 
 from participation.indicators.sources import IndicatorSources, indicator_sources
-from participation.models import IndicatorTally, StoredLocation
+from participation.models import IndicatorTally
 from participation.models.base import DbSession
 
 MUNICIPALITY = "municipality"
@@ -68,22 +68,6 @@ def interval(moments: Moments, confidence: float = 0.95) -> tuple[float | None, 
         return None, None
     margin = float(student_t.ppf(0.5 + confidence / 2, moments.n - 1)) * math.sqrt(variance / moments.n)
     return mean - margin, mean + margin
-
-
-def area_column(level: AreaLevel) -> Any:
-    if level is AreaLevel.WIJK:
-        return StoredLocation.wijk_code
-    if level is AreaLevel.BUURT:
-        return StoredLocation.buurt_code
-    if level is AreaLevel.FOCUS_AREA:
-        return StoredLocation.in_focus_area
-    return literal(MUNICIPALITY)
-
-
-def area_code_of(level: AreaLevel, value: Any) -> str:
-    if level is AreaLevel.FOCUS_AREA:
-        return FOCUS_AREA if value else "rest"
-    return str(value)
 
 
 @dataclass(frozen=True)
