@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app
 
@@ -27,3 +28,15 @@ def forget_geocoders() -> None:
     """After the geodata changed (an import): the next request loads the new files."""
     clear_geocoder_cache()
     current_app.extensions.pop("participation.geocoders", None)
+
+
+def location_choices(geocoder: Geocoder) -> dict[str, Any]:
+    """The lists a location question offers without a map: buurten by wijk, and whether addresses can be used."""
+    buurten_by_wijk: dict[str, list[tuple[str, str]]] = {}
+    for buurt in sorted(geocoder.boundaries.buurten, key=lambda b: (b.wijk_code, b.name)):
+        wijk = geocoder.boundaries.wijk_of(buurt)
+        buurten_by_wijk.setdefault(wijk.name, []).append((buurt.code, buurt.name))
+    return {
+        "buurten_by_wijk": buurten_by_wijk,
+        "addresses_available": geocoder.addresses is not None,
+    }

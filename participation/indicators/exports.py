@@ -6,15 +6,10 @@ from collections.abc import Mapping
 
 from flask_babel import gettext as _
 
-from participation.disclosure import Cell
+from participation.disclosure_text import cell_value
 from participation.indicators.dashboard import Dashboard
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
-from participation.programme.labels import cell_text
 from participation.spreadsheets import Rows, Value
-
-
-def _figure(cell: Cell, threshold: int) -> Value:
-    return cell.value if not cell.hidden else cell_text(cell, threshold)
 
 
 def _area(code: str, names: Mapping[str, str], focus_name: str) -> str:
@@ -46,7 +41,7 @@ def dashboard_sheets(
                     year,
                 ]
                 if cell.hidden:
-                    row += [_figure(cell.count, k), "", "", "", "", reference]
+                    row += [cell_value(cell.count, k), "", "", "", "", reference]
                 else:
                     mean = cell.mean
                     row += [
@@ -60,11 +55,13 @@ def dashboard_sheets(
                 indicators.append(row)
     reach: list[list[Value]] = [[str(_("Wijk")), str(_("Participation line")), *dashboard.reach.columns]]
     for wijk, line in dashboard.reach.rows:
-        cells = [_figure(dashboard.reach.cell((wijk, line), year), k) for year in dashboard.reach.columns]
+        cells = [cell_value(dashboard.reach.cell((wijk, line), year), k) for year in dashboard.reach.columns]
         reach.append([_area(wijk, wijk_names, focus_name), line, *cells])
     responses: list[list[Value]] = [[str(_("Buurt")), *dashboard.rates.columns]]
     for buurt in dashboard.rates.rows:
-        responses.append([buurt, *(_figure(dashboard.rates.cell(buurt, year), k) for year in dashboard.rates.columns)])
+        responses.append(
+            [buurt, *(cell_value(dashboard.rates.cell(buurt, year), k) for year in dashboard.rates.columns)]
+        )
     return {
         str(_("Indicators")): indicators,
         str(_("Reach per participation line")): reach,

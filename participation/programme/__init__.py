@@ -5,6 +5,7 @@ No flask.request here: functions take a database session and plain values, flush
 caller. Labels are translated with Flask-Babel, so documents are made inside ``force_locale``.
 """
 
+from participation.disclosure_text import cell_text
 from participation.programme.document import (
     InputLine,
     WijkProgramme,
@@ -14,7 +15,7 @@ from participation.programme.document import (
 )
 from participation.programme.errors import ProgrammeError
 from participation.programme.exports import FORMULA_STARTS, csv_bytes, input_rows, neutralise, theme_rows, xlsx_bytes
-from participation.programme.labels import PRIORITY_LABELS, STATUS_LABELS, cell_text, priority_label, status_label
+from participation.programme.labels import PRIORITY_LABELS, STATUS_LABELS, priority_label, status_label
 from participation.programme.operations import (
     InputDraft,
     change_status,

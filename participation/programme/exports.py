@@ -6,16 +6,11 @@ from flask_babel import gettext as _
 
 from participation import spreadsheets
 from participation.disclosure import Cell
+from participation.disclosure_text import cell_value
 from participation.programme.document import WijkProgramme
-from participation.programme.labels import cell_text
 from participation.spreadsheets import FORMULA_STARTS, Value, neutralise
 
 __all__ = ["FORMULA_STARTS", "csv_bytes", "input_rows", "neutralise", "theme_rows", "xlsx_bytes"]
-
-
-def _figure(cell: Cell, threshold: int) -> Value:
-    # Shown figures stay numbers, so that the spreadsheet can add them up; hidden ones become their marker text.
-    return cell.value if not cell.hidden else cell_text(cell, threshold)
 
 
 def input_rows(document: WijkProgramme) -> list[list[Value]]:
@@ -37,7 +32,7 @@ def input_rows(document: WijkProgramme) -> list[list[Value]]:
     ]
     rows = [header]
     for line in document.inputs:
-        evidence = _figure(line.evidence, document.threshold)
+        evidence = cell_value(line.evidence, document.threshold)
         rows.append(
             [
                 line.id,
@@ -69,7 +64,7 @@ def theme_rows(document: WijkProgramme) -> list[list[Value]]:
     rows = [header]
 
     def text(cell: Cell) -> Value:
-        return _figure(cell, document.threshold)
+        return cell_value(cell, document.threshold)
 
     for theme_id in table.rows:
         row: list[Value] = [document.theme_labels.get(theme_id, str(theme_id))]

@@ -6,9 +6,9 @@ from babel.numbers import format_decimal
 from flask_babel import gettext as _
 
 from participation.disclosure import Cell
+from participation.disclosure_text import cell_text
 from participation.indicators.dashboard import MeanCell
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
-from participation.programme.labels import cell_text
 from participation.reports.yearly import YearlyReport
 
 NOTHING = "—"  # no data at all, as opposed to a hidden figure

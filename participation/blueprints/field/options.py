@@ -9,10 +9,9 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from participation.blueprints.survey.pages import location_choices
 from participation.extensions import db
 from participation.fieldwork.conversations import AGE_BANDS
-from participation.geocoding import current_geocoder
+from participation.geocoding import current_geocoder, location_choices
 from participation.i18n import describe
 from participation.lines import ParticipationLine
 from participation.models import ConversationSetting, Mood, Theme

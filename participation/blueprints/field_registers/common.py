@@ -9,9 +9,8 @@ from flask_login import current_user
 
 from participation.blueprints.field_registers.forms import LocatedForm
 from participation.blueprints.field_registers.labels import ERROR_MESSAGES
-from participation.blueprints.survey.pages import location_choices
 from participation.extensions import db
-from participation.geocoding import current_geocoder
+from participation.geocoding import current_geocoder, location_choices
 from participation.models import Base, StaffUser, StoredLocation
 from participation.responses.places import resolve_location
 from participation.surveys.errors import AnswerError

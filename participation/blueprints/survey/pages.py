@@ -10,7 +10,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from participation.geo import Geocoder
-from participation.geocoding import current_geocoder
+from participation.geocoding import current_geocoder, location_choices
 from participation.responses.places import resolve_location
 from participation.surveys.answers import FormData, is_unanswered, parse_form, validate_answer
 from participation.surveys.errors import AnswerError
@@ -62,18 +62,6 @@ def question_options(question: Question, language: str) -> list[tuple[str, str]]
     if question.type is QuestionType.YES_NO:
         return [("yes", str(YES_NO_LABELS[True])), ("no", str(YES_NO_LABELS[False]))]
     return [(choice.value, choice.label.get(language)) for choice in question.choices]
-
-
-def location_choices(geocoder: Geocoder) -> dict[str, Any]:
-    """The lists a location question offers without a map: buurten by wijk, and whether addresses can be used."""
-    buurten_by_wijk: dict[str, list[tuple[str, str]]] = {}
-    for buurt in sorted(geocoder.boundaries.buurten, key=lambda b: (b.wijk_code, b.name)):
-        wijk = geocoder.boundaries.wijk_of(buurt)
-        buurten_by_wijk.setdefault(wijk.name, []).append((buurt.code, buurt.name))
-    return {
-        "buurten_by_wijk": buurten_by_wijk,
-        "addresses_available": geocoder.addresses is not None,
-    }
 
 
 def page_context(definition: SurveyDefinition, page: Page) -> dict[str, Any]:
