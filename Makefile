@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+WORKERS ?= 2
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 export FLASK_APP := participation
@@ -31,7 +32,7 @@ translations: install
 run: install translations
 	$(BIN)/flask db upgrade
 	$(BIN)/flask content load
-	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 # Browser tests drive Debian's Chromium; install it when it is missing and we may (root, apt available).
 browser:

@@ -24,8 +24,6 @@ from participation.accounts import create_staff_user, ensure_organisation
 from participation.extensions import db
 from participation.models import Role
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHARED_GEODATA = PROJECT_ROOT.parent / "shared" / "geodata"
 TEST_PASSWORD = "correct horse battery staple"
 
 
@@ -108,14 +106,25 @@ def make_app(migrated_database: str) -> Iterator[Callable[..., Flask]]:
 
 @pytest.fixture
 def app(make_app: Callable[..., Flask]) -> Flask:
-    """A fresh app. No app context is pushed for the whole test on purpose: requests made by the test client
-    must each get their own context (``g``, the database session), as in production; open
-    ``with app.app_context():`` only around direct database work."""
+    """A fresh app; pytest-flask's ``client`` and ``config`` fixtures are built from it. No app context is pushed
+    for the whole test (see ``_push_request_context``): open ``with app.app_context():`` only around direct database
+    work."""
     return make_app()
+
+
+@pytest.fixture(autouse=True)
+def _push_request_context() -> None:
+    """Overrides pytest-flask's fixture of this name, which pushes one request context for the whole test.
+
+    Every request of the test client must get its own app context (``g``, the database session), as in production;
+    a context held open by the test lets one request see another's session and hides commit bugs."""
 
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
+    """Overrides pytest-flask's ``client``, which opens the client in a ``with`` block: that keeps the last
+    request's context pushed, so a second client in the same test (another device of the same user) would run
+    inside the first one's context. pytest-flask's ``config`` and ``mimetype`` fixtures are used as they are."""
     return app.test_client()
 
 

@@ -11,6 +11,7 @@ from participation.extensions import db
 from participation.geo import block_centre, load_geocoder
 from participation.locations import place
 from participation.models import LocationPrecision, StoredLocation
+from tests.paths import BUURT_INSIDE_POINTS_2024
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 ROTTERDAM = (51.9225, 4.4792)
@@ -22,10 +23,10 @@ def geocoder():  # type: ignore[no-untyped-def]
 
 
 def a_point_in(geocoder, buurt_code: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """The inside point the shared CSV gives for this buurt."""
+    """The inside point the CBS CSV gives for this buurt."""
     import csv
 
-    with (GEODATA.parent.parent / "shared" / "geodata" / "dordrecht_buurten_2024.csv").open() as handle:
+    with (BUURT_INSIDE_POINTS_2024).open() as handle:
         for row in csv.DictReader(handle):
             if row["buurtcode"] == buurt_code:
                 return float(row["lat"]), float(row["lon"])

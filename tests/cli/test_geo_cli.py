@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SHARED_GEODATA = PROJECT_ROOT.parent / "shared" / "geodata"
+from tests.paths import BUURTEN_2024, PROJECT_ROOT
+
 CONTRACT_KEYS = ["inside", "wijk", "buurt", "block", "street", "focus_area"]
 OUTSIDE = {"inside": False, "wijk": None, "buurt": None, "block": None, "street": None, "focus_area": False}
 
@@ -35,7 +35,7 @@ def test_locate_one_point(runner: FlaskCliRunner) -> None:
 
 
 def test_locate_in_the_focus_area_and_outside(runner: FlaskCliRunner) -> None:
-    # The inside point of Oud Krispijn's first buurt (BU05050300) from the shared CSV.
+    # The inside point of Oud Krispijn's first buurt (BU05050300) from the CBS inside-point CSV.
     inside = json.loads(runner.invoke(args=["geo", "locate", "51.8042", "4.6620"]).output)
     assert inside["focus_area"] is True and inside["wijk"]["code"] == "WK050503"
     rotterdam = runner.invoke(args=["geo", "locate", "51.9225", "4.4792"])
@@ -91,7 +91,7 @@ def test_import_boundaries_then_registers(geodata_app: Flask, tmp_path: Path) ->
     missing = runner.invoke(args=["geo", "locate", "51.81", "4.66"])
     assert missing.exit_code == 1 and "flask geo import boundaries" in missing.output
 
-    source = SHARED_GEODATA / "dordrecht_buurten_2024.geojson"
+    source = BUURTEN_2024
     result = runner.invoke(args=["geo", "import", "boundaries", str(source)])
     assert result.exit_code == 0, result.output
     assert "Boundaries 2024 of GM0505: 132 buurten, 13 wijken" in result.output

@@ -11,16 +11,12 @@ from pyproj import Transformer
 
 from participation.geo import Geocoder, build_geocoder
 from participation.geo.boundary_import import import_boundaries
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SHARED_GEODATA = PROJECT_ROOT.parent / "shared" / "geodata"
-SHIPPED_GEODATA = PROJECT_ROOT / "geodata"
-BUURTEN_2024 = SHARED_GEODATA / "dordrecht_buurten_2024.geojson"
+from tests.paths import BUURTEN_2024
 
 
 @pytest.fixture(scope="session")
 def imported_geodata(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A geodata directory written by the import from the official shared files (read-only for tests)."""
+    """A geodata directory written by the import from the CBS files kept in the repository (read-only for tests)."""
     directory = tmp_path_factory.mktemp("geodata")
     import_boundaries(BUURTEN_2024, directory)
     return directory

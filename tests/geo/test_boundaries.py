@@ -18,7 +18,7 @@ from participation.geo import (
     relocate,
 )
 from participation.geo.boundary_import import import_boundaries
-from tests.geo.conftest import BUURTEN_2024, SHARED_GEODATA, SHIPPED_GEODATA
+from tests.paths import BUURTEN_2024, SHIPPED_GEODATA, WIJKEN_2024
 
 
 def _read(path: Path) -> geopandas.GeoDataFrame:
@@ -37,7 +37,7 @@ def test_import_writes_year_directory_with_manifest(imported_geodata: Path) -> N
 
 def test_wijken_are_dissolved_from_the_buurten_and_match_the_shared_file(imported_geodata: Path) -> None:
     ours = _read(imported_geodata / "boundaries" / "2024" / "wijken.geojson").set_index("wijkcode")
-    shared = _read(SHARED_GEODATA / "dordrecht_wijken_2024.geojson").set_index("wijkcode")
+    shared = _read(WIJKEN_2024).set_index("wijkcode")
     assert sorted(ours.index) == sorted(shared.index)
     for code in shared.index:
         assert ours.loc[code, "wijknaam"] == shared.loc[code, "wijknaam"]

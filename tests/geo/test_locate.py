@@ -19,11 +19,11 @@ from participation.geo import (
     build_geocoder,
     load_geocoder,
 )
-from tests.geo.conftest import SHARED_GEODATA
+from tests.paths import BUURT_INSIDE_POINTS_2024, GEMEENTE_2024
 
 
 def _buurt_points() -> list[dict[str, str]]:
-    with (SHARED_GEODATA / "dordrecht_buurten_2024.csv").open(encoding="utf-8", newline="") as handle:
+    with BUURT_INSIDE_POINTS_2024.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -63,7 +63,7 @@ def test_the_csv_covers_all_132_buurten() -> None:
 
 
 def test_river_points_are_clear_of_the_border() -> None:
-    outline = json.loads((SHARED_GEODATA / "dordrecht_gemeente_2024.geojson").read_text(encoding="utf-8"))
+    outline = json.loads(GEMEENTE_2024.read_text(encoding="utf-8"))
     municipality = shapely.from_geojson(json.dumps(outline["features"][0]["geometry"]))
     to_rd = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
     municipality_rd = shapely.transform(municipality, lambda c: np.column_stack(to_rd.transform(c[:, 0], c[:, 1])))
