@@ -9,6 +9,7 @@ from participation.coded_errors import CodedError
 
 MESSAGES = {
     "unsupported_database": _l("Backups work with SQLite and PostgreSQL databases, not with %(dialect)s."),
+    "unreachable": _l("Could not reach the database: %(detail)s"),
     "directory_missing": _l("The folder %(directory)s does not exist."),
     "path_is_directory": _l("%(path)s is a folder; give the name of a file."),
     "write_failed": _l("Could not write %(path)s: %(detail)s"),

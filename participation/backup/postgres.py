@@ -37,8 +37,11 @@ class Server:
         if url.password is not None:
             environment["PGPASSWORD"] = str(url.password)
         address = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-        with engine.connect() as connection:
-            number = int(connection.exec_driver_sql("SHOW server_version_num").scalar_one())
+        try:
+            with engine.connect() as connection:
+                number = int(connection.exec_driver_sql("SHOW server_version_num").scalar_one())
+        except sa.exc.OperationalError as error:
+            raise BackupError("database", "unreachable", detail=_one_line(str(error.orig))) from error
         return cls(address, environment, number // 10_000)
 
     def tool(self, name: str) -> Tool:
@@ -154,4 +157,4 @@ def _one_line(text: str) -> str:
     for line in lines:
         if "error:" in line:
             return line
-    return lines[-1] if lines else "no message"
+    return lines[0] if lines else "no message"
