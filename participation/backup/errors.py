@@ -18,7 +18,7 @@ MESSAGES = {
     "wrong_kind": _l(
         "%(path)s is a backup of a %(found)s database and cannot be restored into this %(expected)s database."
     ),
-    "damaged": _l("%(path)s is damaged: %(detail)s"),
+    "unreadable": _l("%(path)s cannot be read as a backup: %(detail)s"),
     "tool_missing": _l(
         "%(tool)s is not on the PATH; install the PostgreSQL client programs (on Debian: postgresql-client)."
     ),

@@ -45,7 +45,7 @@ def kind_of_file(path: Path) -> BackupKind:
     except FileNotFoundError as error:
         raise BackupError("path", "file_missing", path=str(path)) from error
     except OSError as error:
-        raise BackupError("path", "damaged", path=str(path), detail=error.strerror or str(error)) from error
+        raise BackupError("path", "unreadable", path=str(path), detail=error.strerror or str(error)) from error
     if header == SQLITE_HEADER:
         return BackupKind.SQLITE
     if header.startswith(POSTGRESQL_CUSTOM_HEADER):

@@ -76,7 +76,8 @@ class Tool:
             [self.path, *arguments], capture_output=True, text=True, env=self.environment, check=False
         )
         if completed.returncode != 0:
-            raise BackupError(field, code, tool=self.name, detail=_one_line(completed.stderr), **params)
+            detail = _one_line(completed.stderr).removeprefix(f"{self.name}: ").removeprefix("error: ")
+            raise BackupError(field, code, tool=self.name, detail=detail, **params)
         return completed.stdout
 
 
@@ -97,9 +98,12 @@ def back_up(engine: sa.Engine, target: Path) -> None:
 
 def read_archive(pg_restore: Tool, path: Path) -> Archive:
     """List the archive's tables and read its Alembic revision; this reads the file only, not the database."""
-    listing = pg_restore.run(["--list", str(path)], field="path", code="damaged", path=str(path))
+    listing = pg_restore.run(["--list", str(path)], field="path", code="unreadable", path=str(path))
     data = pg_restore.run(
-        ["--data-only", "--table=alembic_version", "--file=-", str(path)], field="path", code="damaged", path=str(path)
+        ["--data-only", "--table=alembic_version", "--file=-", str(path)],
+        field="path",
+        code="unreadable",
+        path=str(path),
     )
     tables = frozenset((schema, table) for schema, table in TABLE_ENTRY.findall(listing))
     return Archive(tables, _copied_revision(data))

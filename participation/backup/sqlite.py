@@ -35,17 +35,17 @@ def revision_in_file(path: Path) -> str:
     try:
         backup = _open_read_only(path)
     except sqlite3.Error as error:
-        raise BackupError("path", "damaged", path=str(path), detail=str(error)) from error
+        raise BackupError("path", "unreadable", path=str(path), detail=str(error)) from error
     try:
         problems = [str(row[0]) for row in backup.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
-            raise BackupError("path", "damaged", path=str(path), detail=problems[0])
+            raise BackupError("path", "unreadable", path=str(path), detail=problems[0])
         try:
             row = backup.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.OperationalError:
             row = None
     except sqlite3.Error as error:
-        raise BackupError("path", "damaged", path=str(path), detail=str(error)) from error
+        raise BackupError("path", "unreadable", path=str(path), detail=str(error)) from error
     finally:
         backup.close()
     if row is None:

@@ -218,7 +218,8 @@ def test_a_damaged_backup_is_refused_and_the_database_kept(
     add_staff(make_staff)
     result = runner.invoke(args=["backup", "restore", "--yes", str(backup)])
     assert result.exit_code == 1
-    assert len(result.output.strip().splitlines()) == 1 and result.output.startswith("Error: "), result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert result.output.startswith(f"Error: {backup} cannot be read as a backup: "), result.output
     assert count(app, StaffUser) == 1
 
 
@@ -316,3 +317,23 @@ def test_an_unreachable_postgresql_server_is_one_line() -> None:
     assert refused.value.code == "unreachable"
     assert refused.value.message.startswith("Could not reach the database: ")
     assert "\n" not in refused.value.message and "secret" not in refused.value.message
+
+
+def test_a_restore_that_fails_halfway_changes_nothing(
+    loaded_app: Flask, make_staff: Callable[..., StaffAccount], tmp_path: Path
+) -> None:
+    backup = tmp_path / "participation.backup"
+    runner = loaded_app.test_cli_runner()
+    assert runner.invoke(args=["backup", "create", str(backup)]).exit_code == 0
+    whole = backup.read_bytes()
+    backup.write_bytes(whole[: len(whole) * 9 // 10])  # the table of contents survives, the last rows do not
+    add_staff(make_staff)
+    before = snapshot(loaded_app)
+    result = runner.invoke(args=["backup", "restore", "--yes", str(backup)])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    # SQLite finds the damage before the restore; on PostgreSQL pg_restore fails halfway and its transaction is undone.
+    assert result.output.startswith(
+        (f"Error: {backup} cannot be read as a backup: ", "Error: pg_restore failed: could not read from input file")
+    ), result.output
+    assert snapshot(loaded_app) == before
