@@ -1,4 +1,4 @@
-"""Flask CLI commands, one module per group: users, translate, content, geo, surveys."""
+"""Flask CLI commands, one module per group: users, translate, content, geo, surveys, backup, …"""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask import Flask
 
 def register_commands(app: Flask) -> None:
     from participation.cli import survey_import, survey_print  # noqa: F401 - add their commands to "surveys"
+    from participation.cli.backup import backup
     from participation.cli.content import content
     from participation.cli.geo import geo
     from participation.cli.indicators import indicators
@@ -17,5 +18,5 @@ def register_commands(app: Flask) -> None:
     from participation.cli.translate import translate
     from participation.cli.users import users
 
-    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report):
+    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report, backup):
         app.cli.add_command(group)
