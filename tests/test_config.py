@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from participation.config import ConfigurationError, build_config
+from tests.conftest import PRODUCTION_SECRET_KEY
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
@@ -17,7 +18,7 @@ def test_production_refuses_a_weak_secret_key(tmp_path: Path, weak: str) -> None
 
 
 def test_production_with_a_real_key_has_secure_cookies(tmp_path: Path) -> None:
-    config = build_config(tmp_path, {"PARTICIPATION_ENV": "production", "PARTICIPATION_SECRET_KEY": "x" * 40})
+    config = build_config(tmp_path, {"PARTICIPATION_ENV": "production", "PARTICIPATION_SECRET_KEY": PRODUCTION_SECRET_KEY})
     assert config["SESSION_COOKIE_SECURE"] is True
     assert config["REMEMBER_COOKIE_SECURE"] is True
     assert config["SESSION_COOKIE_HTTPONLY"] is True

@@ -4,7 +4,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from participation.models import Role
-from tests.conftest import TEST_PASSWORD, StaffAccount
+from tests.conftest import PRODUCTION_SECRET_KEY, TEST_PASSWORD, StaffAccount
 
 
 def test_every_page_sends_a_strict_content_security_policy(client: FlaskClient) -> None:
@@ -42,7 +42,7 @@ def test_forms_are_refused_without_a_csrf_token(
 
 
 def test_production_cookies_are_secure_httponly_and_samesite(make_app: Callable[..., Flask]) -> None:
-    app = make_app(ENV="production", SECRET_KEY="p" * 48, WTF_CSRF_ENABLED=True)
+    app = make_app(ENV="production", SECRET_KEY=PRODUCTION_SECRET_KEY, WTF_CSRF_ENABLED=True)
     response = app.test_client().get("/login", base_url="https://localhost")
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
@@ -50,7 +50,7 @@ def test_production_cookies_are_secure_httponly_and_samesite(make_app: Callable[
 
 
 def test_production_sends_plain_http_to_https_except_the_health_check(make_app: Callable[..., Flask]) -> None:
-    app = make_app(ENV="production", SECRET_KEY="p" * 48, TESTING=False)  # Talisman never redirects in testing
+    app = make_app(ENV="production", SECRET_KEY=PRODUCTION_SECRET_KEY, TESTING=False)  # Talisman never redirects in testing
     client = app.test_client()
     redirect = client.get("/nl/", base_url="http://localhost")
     assert redirect.status_code == 302

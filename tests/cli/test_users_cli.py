@@ -87,4 +87,4 @@ def test_users_create_refuses_a_second_account_for_the_same_address(runner: Flas
     assert runner.invoke(args=args, input="a long enough password\n").exit_code == 0
     second = runner.invoke(args=args, input="a long enough password\n")
     assert second.exit_code == 1
-    assert "exists already" in second.output
+    assert "This e-mail address has an account already." in second.output
