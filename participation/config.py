@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from participation.guessing import estimate
+
 ENV_PREFIX = "PARTICIPATION_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
@@ -124,10 +126,7 @@ def secret_key_entropy_bits(key: str) -> float:
         return 0.0
     counts = Counter(key).values()
     shannon = -sum(count / len(key) * math.log2(count / len(key)) for count in counts) * len(key)
-    from zxcvbn import zxcvbn
-
-    # zxcvbn takes at most 72 characters; a longer key holds at least what its first 72 hold.
-    guesses = float(zxcvbn(key[:72])["guesses"])
+    guesses = float(estimate(key)["guesses"])
     return max(0.0, min(shannon, math.log2(guesses)))
 
 

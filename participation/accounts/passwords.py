@@ -4,31 +4,26 @@ strength rule every new password meets."""
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
+
+from participation.guessing import estimate
 
 _hasher = PasswordHasher()  # argon2-cffi's defaults follow RFC 9106's second recommended profile
 MIN_PASSWORD_LENGTH = 12
 # zxcvbn's top score: at least 10^10 guesses. Staff accounts open contact details of residents, and a score of 3
 # still lets through a place name with a year and a sign ("Rotterdam2023!").
 MIN_PASSWORD_SCORE = 4
-# zxcvbn refuses longer input; a password whose first 72 characters are strong is strong.
-_SCORED_LENGTH = 72
 # Words of the platform itself, which anyone attacking one of its accounts tries first.
 PLATFORM_WORDS = ("dordrecht", "dordt", "participatie", "participation", "leefbaarheid", "veiligheid", "nplv")
 
 # Verifying against this when an e-mail address is unknown makes an unknown user cost as much time as a wrong
 # password, so response times do not reveal which addresses have an account.
 _UNKNOWN_USER_HASH = _hasher.hash("no account has this password")
-
-# zxcvbn keeps the user inputs of a call in a module-level dictionary, so two threads must not score at once.
-_zxcvbn_lock = threading.Lock()
 
 _NAME_DICTIONARIES = frozenset({"male_names", "female_names", "surnames"})
 
@@ -74,8 +69,7 @@ def weakness(password: str, user_inputs: Iterable[str] = ()) -> str | None:
     so that it can be translated."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return "password_short"
-    with _zxcvbn_lock:
-        result = zxcvbn(password[:_SCORED_LENGTH], user_inputs=list(user_inputs))
+    result = estimate(password, user_inputs)
     if result["score"] >= MIN_PASSWORD_SCORE:
         return None
     guessable = [match for match in result["sequence"] if match["pattern"] != "bruteforce"]
