@@ -30,11 +30,15 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _configure_proxy(app: Flask) -> None:
+    from participation.security import IgnoreForwardedHeaders
+
     hops = int(app.config["PROXY_HOPS"])
     if hops:
         # Behind a reverse proxy the client's address and scheme arrive in X-Forwarded-* headers; trusting
         # exactly as many hops as there are proxies keeps rate limits per client and cookies Secure.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+    else:
+        app.wsgi_app = IgnoreForwardedHeaders(app.wsgi_app)  # type: ignore[method-assign]
 
 
 def _configure_extensions(app: Flask) -> None:

@@ -6,16 +6,21 @@ same code runs as a laptop demo (SQLite under ``instance/``) and as a production
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from participation.guessing import estimate
 
 ENV_PREFIX = "PARTICIPATION_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
 MIN_SECRET_KEY_LENGTH = 32
+MIN_SECRET_KEY_BITS = 128
 WEAK_SECRET_KEYS = frozenset({"", "dev", "change-me", "changeme", "secret", "development"})
 
 
@@ -60,6 +65,8 @@ _PARSERS: dict[str, Any] = {
     "API_RATE_LIMIT": str,
     "PROXY_HOPS": "int",
     "SMALL_COUNT_THRESHOLD": "int",
+    "SESSION_IDLE_MINUTES": "int",
+    "SESSION_MAX_HOURS": "int",
     "CONTACT_EMAIL": str,
     "ORGANISATION_NAME": str,
 }
@@ -92,6 +99,9 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "API_RATE_LIMIT": "60 per minute",
         "PROXY_HOPS": 0,
         "SMALL_COUNT_THRESHOLD": 5,
+        # A staff session ends after this long without a request, and this long after sign-in in any case.
+        "SESSION_IDLE_MINUTES": 30,
+        "SESSION_MAX_HOURS": 12,
         "CONTACT_EMAIL": "programmabureau@dordtwest.example",
         "ORGANISATION_NAME": "Alliantie Dordt West",
     }
@@ -106,6 +116,18 @@ def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
             continue
         settings[name] = _as_int(name, raw) if parser == "int" else parser(raw)
     return settings
+
+
+def secret_key_entropy_bits(key: str) -> float:
+    """A cautious estimate of how many bits of randomness ``key`` holds: the lower of its length times the Shannon
+    entropy of its own characters (40 times "a" holds none) and zxcvbn's guess count (which also sees words,
+    keyboard rows and repeated blocks, such as "0123456789abcdef" four times)."""
+    if not key:
+        return 0.0
+    counts = Counter(key).values()
+    shannon = -sum(count / len(key) * math.log2(count / len(key)) for count in counts) * len(key)
+    guesses = float(estimate(key)["guesses"])
+    return max(0.0, min(shannon, math.log2(guesses)))
 
 
 def _local_secret_key(instance_path: Path) -> str:
@@ -134,10 +156,15 @@ def build_config(
     production = settings["ENV"] == "production"
     if production:
         key = settings["SECRET_KEY"]
-        if key.lower() in WEAK_SECRET_KEYS or len(key) < MIN_SECRET_KEY_LENGTH:
+        if (
+            key.lower() in WEAK_SECRET_KEYS
+            or len(key) < MIN_SECRET_KEY_LENGTH
+            or secret_key_entropy_bits(key) < MIN_SECRET_KEY_BITS
+        ):
             raise ConfigurationError(
-                f"{ENV_PREFIX}SECRET_KEY must be set to a random value of at least "
-                f"{MIN_SECRET_KEY_LENGTH} characters in production"
+                f"{ENV_PREFIX}SECRET_KEY must be set to a random value of at least {MIN_SECRET_KEY_LENGTH} characters "
+                f"and an estimated {MIN_SECRET_KEY_BITS} bits in production; make one with "
+                "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
             )
     elif not settings["SECRET_KEY"]:
         settings["SECRET_KEY"] = _local_secret_key(instance_path)
@@ -171,3 +198,6 @@ def _check(settings: Mapping[str, Any]) -> None:
         )
     if settings["ENV"] not in {"development", "production", "testing"}:
         raise ConfigurationError(f"{ENV_PREFIX}ENV must be development, production or testing")
+    for name in ("SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS"):
+        if settings[name] < 1:
+            raise ConfigurationError(f"{ENV_PREFIX}{name} must be at least 1")

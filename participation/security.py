@@ -1,12 +1,51 @@
-"""Security headers on every response: a strict Content-Security-Policy with no inline script, no framing."""
+"""Security headers on every response (a strict Content-Security-Policy with no inline script, no framing), which
+forwarded headers are believed, and rate-limit keys that hold no personal data."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from flask import Flask
 
 from participation.extensions import talisman
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
+FORWARDED_HEADERS = (
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_X_FORWARDED_PREFIX",
+)
+
+
+class IgnoreForwardedHeaders:
+    """WSGI middleware for an app that no proxy stands in front of: anyone can send ``X-Forwarded-*`` headers, and
+    Talisman would take ``X-Forwarded-Proto: https`` on plain HTTP for HTTPS (no redirect, HSTS on an insecure
+    connection). ``ProxyFix`` takes their place when ``PARTICIPATION_PROXY_HOPS`` names trusted proxies."""
+
+    def __init__(self, app: WSGIApplication) -> None:
+        self.app = app
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        for name in FORWARDED_HEADERS:
+            environ.pop(name, None)
+        return self.app(environ, start_response)
+
+
+def email_rate_limit_key(secret_key: str, email: str) -> str:
+    """The rate-limit key of sign-in attempts for an e-mail address: a keyed hash, so counters in Redis (or in a
+    dump of it) do not tell which addresses were tried, and stable for every spelling of the same address."""
+    normalised = email.strip().lower()
+    # The purpose goes into the message, so this hash is of no use for anything else keyed with the secret key.
+    digest = hmac.new(secret_key.encode(), f"login-email\0{normalised}".encode(), hashlib.sha256).hexdigest()
+    return f"login-email:{digest}"
 
 
 def tile_origin(tile_url: str) -> str | None:

@@ -24,7 +24,10 @@ from participation.accounts import create_staff_user, ensure_organisation
 from participation.extensions import db
 from participation.models import Role
 
+# zxcvbn still gives this famous passphrase its top score (it knows the words one by one, not the phrase).
 TEST_PASSWORD = "correct horse battery staple"
+# A production secret key that passes the start-up check (a fixed random string, not used anywhere else).
+PRODUCTION_SECRET_KEY = "Zf0gDYwxqA2xAesOki_KiJOdxsqnKWcv-yaKkKKdrqmrVe2RHm5uiUzOyDTUKSZm"
 
 
 def _postgres_database_for_worker(base_url: str, worker: str) -> str:

@@ -1,8 +1,11 @@
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from participation.config import ConfigurationError, build_config
+from participation.config import ConfigurationError, build_config, secret_key_entropy_bits
+from tests.conftest import PRODUCTION_SECRET_KEY
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
@@ -17,7 +20,9 @@ def test_production_refuses_a_weak_secret_key(tmp_path: Path, weak: str) -> None
 
 
 def test_production_with_a_real_key_has_secure_cookies(tmp_path: Path) -> None:
-    config = build_config(tmp_path, {"PARTICIPATION_ENV": "production", "PARTICIPATION_SECRET_KEY": "x" * 40})
+    config = build_config(
+        tmp_path, {"PARTICIPATION_ENV": "production", "PARTICIPATION_SECRET_KEY": PRODUCTION_SECRET_KEY}
+    )
     assert config["SESSION_COOKIE_SECURE"] is True
     assert config["REMEMBER_COOKIE_SECURE"] is True
     assert config["SESSION_COOKIE_HTTPONLY"] is True
@@ -68,3 +73,43 @@ def test_default_language_must_be_offered(tmp_path: Path) -> None:
 def test_a_number_setting_must_be_a_number(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="PROXY_HOPS"):
         build_config(tmp_path, {"PARTICIPATION_PROXY_HOPS": "two"})
+
+
+@pytest.mark.parametrize(
+    "weak",
+    [
+        "a" * 40,
+        "0123456789abcdef" * 4,  # 16 different characters, but a repeated block
+        "abcdefghijklmnopqrstuvwxyz012345",  # a sequence
+        "91c01ab36a2af7b2793c5b44ac66b8d5",  # 32 hex digits: 128 bits at best, too little margin for the estimate
+    ],
+)
+def test_production_refuses_a_secret_key_with_little_entropy(tmp_path: Path, weak: str) -> None:
+    assert len(weak) >= 32  # long enough: the length rule alone let these through
+    with pytest.raises(ConfigurationError, match="128 bits"):
+        build_config(tmp_path, {"PARTICIPATION_ENV": "production", "PARTICIPATION_SECRET_KEY": weak})
+
+
+@pytest.mark.parametrize("make_key", [lambda: secrets.token_urlsafe(48), lambda: secrets.token_hex(32)])
+def test_production_accepts_a_generated_secret_key(tmp_path: Path, make_key: Callable[[], str]) -> None:
+    key = make_key()
+    config = build_config(tmp_path, {"PARTICIPATION_ENV": "production", "PARTICIPATION_SECRET_KEY": key})
+    assert config["SECRET_KEY"] == key
+
+
+def test_the_secret_key_entropy_estimate() -> None:
+    assert secret_key_entropy_bits("a" * 40) == 0
+    assert secret_key_entropy_bits("") == 0
+    assert secret_key_entropy_bits("ab" * 20) <= 40
+    assert secret_key_entropy_bits(secrets.token_urlsafe(48)) > 200
+
+
+def test_session_lifetimes_are_settings_of_at_least_one(tmp_path: Path) -> None:
+    config = build_config(tmp_path, {})
+    assert (config["SESSION_IDLE_MINUTES"], config["SESSION_MAX_HOURS"]) == (30, 12)
+    config = build_config(
+        tmp_path, {"PARTICIPATION_SESSION_IDLE_MINUTES": "15", "PARTICIPATION_SESSION_MAX_HOURS": "8"}
+    )
+    assert (config["SESSION_IDLE_MINUTES"], config["SESSION_MAX_HOURS"]) == (15, 8)
+    with pytest.raises(ConfigurationError, match="SESSION_IDLE_MINUTES"):
+        build_config(tmp_path, {"PARTICIPATION_SESSION_IDLE_MINUTES": "0"})

@@ -4,7 +4,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from participation.models import Role
-from tests.conftest import TEST_PASSWORD, StaffAccount
+from tests.conftest import PRODUCTION_SECRET_KEY, TEST_PASSWORD, StaffAccount
 
 
 def test_every_page_sends_a_strict_content_security_policy(client: FlaskClient) -> None:
@@ -42,7 +42,7 @@ def test_forms_are_refused_without_a_csrf_token(
 
 
 def test_production_cookies_are_secure_httponly_and_samesite(make_app: Callable[..., Flask]) -> None:
-    app = make_app(ENV="production", SECRET_KEY="p" * 48, WTF_CSRF_ENABLED=True)
+    app = make_app(ENV="production", SECRET_KEY=PRODUCTION_SECRET_KEY, WTF_CSRF_ENABLED=True)
     response = app.test_client().get("/login", base_url="https://localhost")
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
@@ -50,9 +50,32 @@ def test_production_cookies_are_secure_httponly_and_samesite(make_app: Callable[
 
 
 def test_production_sends_plain_http_to_https_except_the_health_check(make_app: Callable[..., Flask]) -> None:
-    app = make_app(ENV="production", SECRET_KEY="p" * 48, TESTING=False)  # Talisman never redirects in testing
+    # Talisman never redirects in testing
+    app = make_app(ENV="production", SECRET_KEY=PRODUCTION_SECRET_KEY, TESTING=False)
     client = app.test_client()
     redirect = client.get("/nl/", base_url="http://localhost")
     assert redirect.status_code == 302
     assert redirect.headers["Location"].startswith("https://localhost/nl/")
     assert client.get("/healthz", base_url="http://localhost").status_code == 200
+
+
+def test_without_a_proxy_a_forwarded_https_header_does_not_stop_the_https_redirect(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(ENV="production", SECRET_KEY=PRODUCTION_SECRET_KEY, TESTING=False, PROXY_HOPS=0)
+    response = app.test_client().get(
+        "/nl/", base_url="http://localhost", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"}
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("https://localhost/nl/")
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_behind_a_proxy_its_forwarded_https_header_is_believed(make_app: Callable[..., Flask]) -> None:
+    app = make_app(ENV="production", SECRET_KEY=PRODUCTION_SECRET_KEY, TESTING=False, PROXY_HOPS=1)
+    client = app.test_client()
+    response = client.get("/nl/", base_url="http://localhost", headers={"X-Forwarded-Proto": "https"})
+    assert response.status_code == 200
+    assert "Strict-Transport-Security" in response.headers
+    plain = client.get("/nl/", base_url="http://localhost", headers={"X-Forwarded-Proto": "http"})
+    assert plain.status_code == 302 and plain.headers["Location"].startswith("https://localhost/nl/")

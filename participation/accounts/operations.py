@@ -2,31 +2,43 @@
 
 from __future__ import annotations
 
-import secrets
+from collections.abc import Sequence
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 
-from participation.accounts.passwords import MIN_PASSWORD_LENGTH, hash_password, needs_rehash, verify_password
+from participation.accounts.errors import AccountError
+from participation.accounts.passwords import (
+    MIN_PASSWORD_LENGTH,
+    hash_password,
+    needs_rehash,
+    personal_words,
+    verify_password,
+    weakness,
+)
+from participation.accounts.sessions import end_all_sessions
 from participation.audit import record
 from participation.models import Organisation, OrganisationKind, Role, StaffUser, utcnow
 from participation.models.base import DbSession
-
-
-class AccountError(ValueError):
-    """A request on an account that cannot be carried out; the message is meant for the person asking."""
 
 
 def normalise_email(email: str) -> str:
     try:
         return validate_email(email.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
-        raise AccountError(f"not a valid e-mail address: {email!r}") from exc
+        raise AccountError("email", "email_invalid") from exc
 
 
-def check_password_strength(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+def check_password_strength(
+    password: str, *, email: str, organisation: str, site_words: Sequence[str] = (), field: str = "password"
+) -> None:
+    """Refuse a password that is short or guessable, also from the account's own e-mail address and organisation
+    and the site's own names (``site_words``)."""
+    code = weakness(password, [*personal_words(email, organisation), *site_words])
+    if code == "password_short":
+        raise AccountError(field, code, min=MIN_PASSWORD_LENGTH)
+    if code is not None:
+        raise AccountError(field, code)
 
 
 def ensure_organisation(session: DbSession, name: str, kind: OrganisationKind | None = None) -> Organisation:
@@ -51,18 +63,13 @@ def create_staff_user(
     role: Role,
     organisation: Organisation,
     created_by: StaffUser | None = None,
+    site_words: Sequence[str] = (),
 ) -> StaffUser:
     address = normalise_email(email)
     if find_by_email(session, address) is not None:
-        raise AccountError(f"an account for {address} exists already")
-    check_password_strength(password)
-    user = StaffUser(
-        email=address,
-        password_hash=hash_password(password),
-        role=role,
-        organisation=organisation,
-        session_token=secrets.token_hex(16),
-    )
+        raise AccountError("email", "email_taken")
+    check_password_strength(password, email=address, organisation=organisation.name, site_words=site_words)
+    user = StaffUser(email=address, password_hash=hash_password(password), role=role, organisation=organisation)
     session.add(user)
     session.flush()
     record(session, "staff_user.created", actor=created_by, subject=user, role=role.value)
@@ -86,10 +93,33 @@ def authenticate(session: DbSession, email: str, password: str) -> StaffUser | N
     return user
 
 
-def change_password(session: DbSession, user: StaffUser, current_password: str, new_password: str) -> None:
+def change_password(
+    session: DbSession,
+    user: StaffUser,
+    current_password: str,
+    new_password: str,
+    *,
+    site_words: Sequence[str] = (),
+) -> None:
+    """Set a new password and end every session of the account: the caller starts a fresh one for the browser
+    that asked, if it wants to."""
     if not verify_password(user.password_hash, current_password):
-        raise AccountError("the current password is not correct")
-    check_password_strength(new_password)
+        raise AccountError("current_password", "password_wrong")
+    check_password_strength(
+        new_password, email=user.email, organisation=user.organisation.name, site_words=site_words, field="new_password"
+    )
     user.password_hash = hash_password(new_password)
-    user.session_token = secrets.token_hex(16)
+    end_all_sessions(session, user)
     record(session, "password.changed", actor=user, subject=user)
+
+
+def set_active(session: DbSession, user: StaffUser, active: bool, *, by: StaffUser) -> None:
+    """Deactivate (which ends every session of the account at once) or reactivate an account."""
+    if user.id == by.id and not active:
+        raise AccountError("account", "own_account")
+    if user.active == active:
+        return
+    user.active = active
+    if not active:
+        end_all_sessions(session, user)
+    record(session, "staff_user.activated" if active else "staff_user.deactivated", actor=by, subject=user)

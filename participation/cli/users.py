@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from participation.accounts import AccountError, create_staff_user, ensure_organisation
+from participation.accounts.passwords import site_words
 from participation.extensions import db
 from participation.models import Role
 
@@ -27,9 +29,16 @@ def create(email: str, role: str, organisation: str, password_stdin: bool) -> No
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         org = ensure_organisation(db.session, organisation)
-        user = create_staff_user(db.session, email=email, password=password, role=Role(role), organisation=org)
+        user = create_staff_user(
+            db.session,
+            email=email,
+            password=password,
+            role=Role(role),
+            organisation=org,
+            site_words=site_words(current_app.config),
+        )
     except AccountError as error:
         db.session.rollback()
-        raise click.ClickException(str(error)) from error
+        raise click.ClickException(error.message) from error
     db.session.commit()
     click.echo(f"Created {user.role.value} {user.email} ({org.name}).")

@@ -26,7 +26,7 @@ from participation.models.programme import (
     Priority,
     ProgrammeInput,
 )
-from participation.models.staff import Organisation, OrganisationKind, Role, StaffUser
+from participation.models.staff import Organisation, OrganisationKind, Role, StaffSession, StaffUser
 from participation.models.surveys import (
     Answer,
     Campaign,
@@ -77,6 +77,7 @@ __all__ = [
     "ResponseTally",
     "Role",
     "SignalStatus",
+    "StaffSession",
     "StaffUser",
     "StoredLocation",
     "SubjectType",

@@ -87,8 +87,6 @@ class StaffUser(UserMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
-    # Changing the password bumps this, which signs out every other session of the account.
-    session_token: Mapped[str] = mapped_column(String(64))
 
     organisation: Mapped[Organisation] = relationship(back_populates="members")
 
@@ -96,8 +94,22 @@ class StaffUser(UserMixin, Base):
     def is_active(self) -> bool:
         return self.active
 
-    def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
-
     def has_role(self, role: Role) -> bool:
         return self.role.includes(role)
+
+
+class StaffSession(Base):
+    """One signed-in browser of a staff member, kept in the database so that every app server sees it end.
+
+    The browser's signed cookie carries a random token; only its SHA-256 digest is stored, so a copy of the
+    database opens no session."""
+
+    __tablename__ = "staff_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_user_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    staff_user: Mapped[StaffUser] = relationship()

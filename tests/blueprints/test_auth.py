@@ -166,3 +166,43 @@ def test_failed_and_successful_logins_are_audited(
             select(AuditEvent.action).where(AuditEvent.subject_id == str(user.id)).order_by(AuditEvent.id)
         ).all()
     assert actions == ["staff_user.created", "login.failed", "login.succeeded"]
+
+
+def test_a_guessable_new_password_is_refused_with_the_reason(
+    app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    user = signed_in(Role.PROFESSIONAL)
+    english(client)
+    for guessable, reason in (
+        ("password12345", "one of the most used passwords"),
+        ("dordrecht2024", "the name of this site"),
+        (user.email, "built on your e-mail address"),
+    ):
+        response = client.post(
+            "/account/password",
+            data={"current_password": TEST_PASSWORD, "new_password": guessable, "repeat_password": guessable},
+        )
+        assert response.status_code == 400, guessable
+        assert reason in response.get_data(as_text=True), guessable
+    assert client.get("/staff/").status_code == 200  # a refused change leaves the session alone
+    sign_in(app.test_client(), user)  # and the password
+
+
+def test_an_admin_cannot_give_a_new_account_a_guessable_password(
+    app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    signed_in(Role.ADMIN)
+    english(client)
+    response = client.post(
+        "/admin/users",
+        data={
+            "email": "wijkagent@example.org",
+            "role": "professional",
+            "organisation": "Politie",
+            "password": "Politie2024!",
+        },
+    )
+    assert response.status_code == 400
+    assert "your organisation" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(StaffUser).where(StaffUser.email == "wijkagent@example.org")) is None

@@ -1,3 +1,4 @@
+import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select
@@ -87,4 +88,37 @@ def test_users_create_refuses_a_second_account_for_the_same_address(runner: Flas
     assert runner.invoke(args=args, input="a long enough password\n").exit_code == 0
     second = runner.invoke(args=args, input="a long enough password\n")
     assert second.exit_code == 1
-    assert "exists already" in second.output
+    assert "This e-mail address has an account already." in second.output
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("password123", "at least 12 characters"),
+        ("password12345", "one of the most used passwords"),
+        ("dordrecht2024", "the name of this site"),
+        ("beheer@example.org", "built on your e-mail address"),
+    ],
+)
+def test_users_create_refuses_a_guessable_password_and_saves_nothing(
+    app: Flask, runner: FlaskCliRunner, password: str, reason: str
+) -> None:
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "beheer@example.org",
+            "--role",
+            "admin",
+            "--organisation",
+            "X",
+            "--password-stdin",
+        ],
+        input=f"{password}\n",
+    )
+    assert result.exit_code == 1
+    assert reason in result.output
+    assert "Traceback" not in result.output
+    with app.app_context():
+        assert db.session.scalar(select(StaffUser)) is None

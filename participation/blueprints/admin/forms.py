@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import AnyOf, DataRequired, Length
 
 from participation.accounts.passwords import MIN_PASSWORD_LENGTH
 from participation.models import Role
@@ -29,3 +29,9 @@ class CreateStaffUserForm(FlaskForm):
         super().__init__(*args, **kwargs)
         # Labels are translated per request, in the admin's own language.
         self.role.choices = [SelectChoice(role.value, role.label) for role in Role]
+
+
+class AccountStatusForm(FlaskForm):
+    """One button per account on the accounts page: ``active`` is "0" to deactivate, "1" to reactivate."""
+
+    active = HiddenField(validators=[AnyOf(["0", "1"])])

@@ -1,18 +1,25 @@
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from participation.accounts import AccountError, create_staff_user, ensure_organisation
+from participation.accounts import AccountError, create_staff_user, ensure_organisation, set_active
+from participation.accounts.passwords import site_words
 from participation.audit import recent_events
 from participation.blueprints.admin import bp
-from participation.blueprints.admin.forms import CreateStaffUserForm
+from participation.blueprints.admin.forms import AccountStatusForm, CreateStaffUserForm
 from participation.blueprints.auth.guards import requires_role
 from participation.extensions import db
 from participation.models import Role, StaffUser
+from participation.web import show_refusal
+
+
+def _users_page(form: CreateStaffUserForm, status: int) -> ResponseReturnValue:
+    accounts = db.session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+    return render_template("admin/users.html", form=form, accounts=accounts), status
 
 
 @bp.route("/users", methods=["GET", "POST"])
@@ -29,17 +36,35 @@ def users() -> ResponseReturnValue:
                 role=Role(form.role.data),
                 organisation=organisation,
                 created_by=current_user._get_current_object(),
+                site_words=site_words(current_app.config),
             )
-        except AccountError:
+        except AccountError as error:
             db.session.rollback()
-            form.email.errors = [_("This e-mail address is not valid or has an account already.")]
+            show_refusal(form, error)
         else:
             db.session.commit()
             flash(_("The account has been created."), "success")
             return redirect(url_for("admin.users"))
-    accounts = db.session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
-    status = 400 if form.is_submitted() else 200
-    return render_template("admin/users.html", form=form, accounts=accounts), status
+    return _users_page(form, 400 if form.is_submitted() else 200)
+
+
+@bp.post("/users/<int:user_id>/active")
+@requires_role(Role.ADMIN)
+def account_status(user_id: int) -> ResponseReturnValue:
+    """Deactivate an account (its sessions end at once) or reactivate it."""
+    account = db.session.get(StaffUser, user_id) or abort(404)
+    form = AccountStatusForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        set_active(db.session, account, form.active.data == "1", by=current_user._get_current_object())
+    except AccountError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return _users_page(CreateStaffUserForm(formdata=None), 400)
+    db.session.commit()
+    flash(_("The account is active again.") if account.active else _("The account is deactivated."), "success")
+    return redirect(url_for("admin.users"))
 
 
 @bp.get("/audit")

@@ -3,16 +3,19 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 
 from participation.accounts import AccountError, authenticate, change_password
+from participation.accounts.passwords import site_words
 from participation.audit import record
 from participation.blueprints.auth import bp
 from participation.blueprints.auth.forms import ChangePasswordForm, LoginForm, LogoutForm
 from participation.blueprints.auth.guards import requires_role
+from participation.blueprints.auth.session import sign_in_browser, sign_out_browser
 from participation.extensions import db, limiter
 from participation.models import Role
-from participation.web import safe_local_path
+from participation.security import email_rate_limit_key
+from participation.web import safe_local_path, show_refusal
 
 
 def _login_limit() -> str:
@@ -20,7 +23,7 @@ def _login_limit() -> str:
 
 
 def _email_key() -> str:
-    return (request.form.get("email") or "").strip().lower()
+    return email_rate_limit_key(current_app.config["SECRET_KEY"], request.form.get("email") or "")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -33,8 +36,7 @@ def login() -> ResponseReturnValue:
     if form.validate_on_submit():
         user = authenticate(db.session, form.email.data or "", form.password.data or "")
         if user is not None:
-            login_user(user)
-            db.session.commit()
+            sign_in_browser(user)
             return redirect(safe_local_path(request.args.get("next"), url_for("staff.dashboard")))
         db.session.commit()  # keeps the failed-attempt audit event
         # One message for an unknown address and a wrong password, so the form does not reveal who has an account.
@@ -49,8 +51,8 @@ def logout() -> ResponseReturnValue:
     form = LogoutForm()
     if form.validate_on_submit():
         record(db.session, "logout", actor=current_user, subject=current_user)
+        sign_out_browser()
         db.session.commit()
-        logout_user()
         flash(_("You are signed out."), "info")
     return redirect(url_for("auth.login"))
 
@@ -60,13 +62,20 @@ def logout() -> ResponseReturnValue:
 def password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
+        user = current_user._get_current_object()
         try:
-            change_password(db.session, current_user, form.current_password.data or "", form.new_password.data or "")
-        except AccountError:
-            form.current_password.errors = [_("Your current password is not correct.")]
+            change_password(
+                db.session,
+                user,
+                form.current_password.data or "",
+                form.new_password.data or "",
+                site_words=site_words(current_app.config),
+            )
+        except AccountError as error:
+            db.session.rollback()
+            show_refusal(form, error)
         else:
-            db.session.commit()
-            login_user(current_user._get_current_object())  # the new session token replaces the old one in this session
+            sign_in_browser(user)  # the change ended every session, this one too; this browser gets a new one
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("staff.dashboard"))
     status = 400 if form.is_submitted() else 200

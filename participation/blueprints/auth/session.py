@@ -1,24 +1,65 @@
-"""How a signed-in staff member is found again on each request, and where anonymous visitors are sent."""
+"""How a signed-in staff member is found again on each request, and where anonymous visitors are sent.
+
+The browser's signed cookie carries Flask-Login's user id and the token of a server-side session
+(``participation.accounts.sessions``); a request is signed in only while that session is live in the database, so
+sign-out, the idle timeout, the absolute lifetime, a password change and deactivation end it on every app server.
+"""
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app, session
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user, login_user, logout_user
 
+from participation.accounts import SessionPolicy, end_session, resume_session, start_session
 from participation.extensions import db
 from participation.models import StaffUser
 
+STAFF_SESSION_KEY = "staff_session"
+
+
+def session_policy() -> SessionPolicy:
+    return SessionPolicy.from_settings(
+        current_app.config["SESSION_IDLE_MINUTES"], current_app.config["SESSION_MAX_HOURS"]
+    )
+
 
 def load_user(user_id: str) -> StaffUser | None:
-    # The id carries the account's session token, so a password change ends every other session.
-    account_id, _, token = user_id.partition(":")
-    if not account_id.isdigit():
+    # Flask-Login calls this for the session cookie and for a "remember me" cookie alike; both need a live
+    # server-side session, so neither outlives a sign-out.
+    token = session.get(STAFF_SESSION_KEY)
+    if not isinstance(token, str):
         return None
-    user = db.session.get(StaffUser, int(account_id))
-    if user is None or user.session_token != token:
+    user = resume_session(db.session, token, session_policy())
+    if user is None or str(user.id) != user_id:
         return None
     return user
+
+
+def sign_in_browser(user: StaffUser) -> None:
+    """Start a server-side session for ``user`` and hand its token to this browser; commits."""
+    token = start_session(db.session, user, session_policy())
+    db.session.commit()
+    login_user(user)
+    session[STAFF_SESSION_KEY] = token
+
+
+def sign_out_browser() -> None:
+    """End this browser's server-side session (the caller commits) and forget it in the cookie."""
+    token = session.pop(STAFF_SESSION_KEY, None)
+    if isinstance(token, str):
+        end_session(db.session, token)
+    logout_user()
+
+
+def _resume_staff_session() -> None:
+    """Look the session up at the start of the request and commit what that changed (its last request time, or
+    its removal once expired) before the view has written anything of its own."""
+    if STAFF_SESSION_KEY not in session:
+        return
+    if not current_user.is_authenticated:
+        session.pop(STAFF_SESSION_KEY, None)
+    db.session.commit()
 
 
 def configure_login(app: Flask, login_manager: LoginManager) -> None:
@@ -28,3 +69,4 @@ def configure_login(app: Flask, login_manager: LoginManager) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)
+    app.before_request(_resume_staff_session)

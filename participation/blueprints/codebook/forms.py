@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from participation.i18n import describe
 from participation.models.themes import STRATEGIC_GOALS, Pillar, Theme
-from participation.themes import GOAL_LABELS, PILLAR_LABELS, ThemeDefinition, ThemeError
+from participation.themes import GOAL_LABELS, PILLAR_LABELS, ThemeDefinition
 from participation.themes.definition import CODE_LENGTH, LABEL_LENGTH
 
 KEYWORD_PREFIX = "keywords_"
@@ -76,14 +76,6 @@ class ThemeForm(FlaskForm):
             goals=tuple(self.goals.data or ()),
             keywords=keywords,
         )
-
-    def show_error(self, error: ThemeError) -> None:
-        """Put a domain error next to the field it is about, or above the form when no field shows it."""
-        field = self._fields.get(error.field)
-        if field is not None:
-            field.errors = [*field.errors, error.message]
-        else:
-            self.form_errors.append(error.message)
 
 
 class NewThemeForm(ThemeForm):

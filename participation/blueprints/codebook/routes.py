@@ -29,6 +29,7 @@ from participation.themes import (
     themes_by_pillar,
     update_theme,
 )
+from participation.web import show_refusal
 
 
 def _language() -> str:
@@ -78,7 +79,7 @@ def new() -> ResponseReturnValue:
             theme = create_theme(db.session, form.definition(form.code.data or ""), current_user._get_current_object())
         except ThemeError as error:
             db.session.rollback()
-            form.show_error(error)
+            show_refusal(form, error)
         else:
             db.session.commit()
             flash(_("The theme %(label)s has been added.", label=theme.label(_language())), "success")
@@ -106,7 +107,7 @@ def edit(code: str) -> ResponseReturnValue:
             )
         except ThemeError as error:
             db.session.rollback()
-            form.show_error(error)
+            show_refusal(form, error)
         else:
             db.session.commit()
             if changed:

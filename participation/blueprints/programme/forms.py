@@ -13,7 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange, Optiona
 from participation.i18n import describe
 from participation.models.programme import InputStatus, Priority, ProgrammeInput
 from participation.models.themes import SubjectType, Theme
-from participation.programme import PRIORITY_LABELS, STATUS_LABELS, Area, InputDraft, ProgrammeError
+from participation.programme import PRIORITY_LABELS, STATUS_LABELS, Area, InputDraft
 
 PUBLIC_TEXT_PREFIX = "public_text_"
 
@@ -73,14 +73,6 @@ class InputForm(FlaskForm):
             status=InputStatus(self.status.data or InputStatus.PROPOSED),
             public_texts={language: field.data or "" for language, field in self.public_text_fields()},
         )
-
-    def show_error(self, error: ProgrammeError) -> None:
-        """Put a domain error next to its field, or above the form."""
-        field = self._fields.get(error.field)
-        if field is not None:
-            field.errors = [*field.errors, error.message]
-        else:
-            self.form_errors.append(error.message)
 
 
 def input_form_class(languages: Sequence[str]) -> type[InputForm]:

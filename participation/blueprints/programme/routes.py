@@ -40,6 +40,7 @@ from participation.programme import (
 )
 from participation.themes.aggregation import Dimension, ThemeFilter, theme_table
 from participation.themes.pillars import pillar_label
+from participation.web import show_refusal
 
 
 def _enum_args(name: str, kind: type[InputStatus] | type[Priority]) -> list[str]:
@@ -100,7 +101,7 @@ def new() -> ResponseReturnValue:
             )
         except ProgrammeError as error:
             db.session.rollback()
-            form.show_error(error)
+            show_refusal(form, error)
         else:
             db.session.commit()
             flash(_("The programme input %(title)s has been added.", title=item.title), "success")
@@ -124,7 +125,7 @@ def edit(input_id: int) -> ResponseReturnValue:
             )
         except ProgrammeError as error:
             db.session.rollback()
-            form.show_error(error)
+            show_refusal(form, error)
         else:
             db.session.commit()
             if changed:
@@ -166,11 +167,7 @@ def evidence(input_id: int) -> ResponseReturnValue:
             )
         except ProgrammeError as error:
             db.session.rollback()
-            field = getattr(form, error.field, None)
-            if field is not None:
-                field.errors = [*field.errors, error.message]
-            else:
-                form.form_errors.append(error.message)
+            show_refusal(form, error)
         else:
             db.session.commit()
             flash(_("The evidence has been linked."), "success")
