@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from participation.audit import record
 from participation.geo import Geocoder
 from participation.models import Campaign, ResponseChannel, ResponseDraft, SurveyVersion
 from participation.models.base import DbSession, utcnow
@@ -23,6 +24,7 @@ from participation.surveys.model import QuestionType
 
 DRAFT_LIFETIME = timedelta(days=14)
 RESUME_CODE_LENGTH = 10
+DRAFTS_PURGED = "privacy.drafts_purged"
 
 
 def start_draft(
@@ -112,6 +114,13 @@ def submit_and_delete_draft(
 
 
 def purge_expired_drafts(session: DbSession, now: datetime | None = None) -> int:
-    """Delete drafts past their date; returns how many. Submitted responses are separate and stay."""
-    result = session.execute(delete(ResponseDraft).where(ResponseDraft.expires_at <= (now or utcnow())))
-    return int(getattr(result, "rowcount", 0) or 0)
+    """Delete drafts past their date; returns how many, and audits the count. Submitted responses are separate and
+    stay. Run daily by ``flask privacy purge``."""
+    moment = now or utcnow()
+    result = session.execute(
+        delete(ResponseDraft).where(ResponseDraft.expires_at <= moment).execution_options(synchronize_session=False)
+    )
+    purged = int(getattr(result, "rowcount", 0) or 0)
+    record(session, DRAFTS_PURGED, expired_before=moment.isoformat(), drafts=purged)
+    session.flush()
+    return purged
