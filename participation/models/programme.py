@@ -66,10 +66,14 @@ class InputEvidence(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_input_id: Mapped[int] = mapped_column(ForeignKey("programme_input.id", ondelete="CASCADE"), index=True)
     subject_type: Mapped[SubjectType] = mapped_column(enum_column(SubjectType, "evidence_subject_type"))
-    subject_id: Mapped[int] = mapped_column(Integer)
+    # None once the source was erased at the resident's request (see ``erased_at``).
+    subject_id: Mapped[int | None] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text, default="")
     # Quotes reach the public page only when the person agreed to being quoted (survey consent or recorded).
     quote_consent: Mapped[bool] = mapped_column(default=False)
+    # When the resident erased the source: the quote is blanked and the link dropped, and documents say that a
+    # source was removed at the resident's request rather than silently showing fewer.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     programme_input: Mapped[ProgrammeInput] = relationship(back_populates="evidence")
 

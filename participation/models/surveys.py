@@ -80,7 +80,10 @@ class ResponseChannel(enum.StrEnum):
 
 
 class ResponseDraft(Base):
-    """Answers saved page by page before submitting; found again by a resume code for a limited time."""
+    """Answers saved page by page before submitting; found again by a resume code for a limited time.
+
+    Deleted when submitted: the response keeps what may be kept, and an erased response leaves no draft behind.
+    """
 
     __tablename__ = "response_draft"
 
@@ -94,11 +97,9 @@ class ResponseDraft(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    response_id: Mapped[int | None] = mapped_column(ForeignKey("survey_response.id", ondelete="SET NULL"))
 
     survey_version: Mapped[SurveyVersion] = relationship()
     campaign: Mapped[Campaign | None] = relationship()
-    response: Mapped[SurveyResponse | None] = relationship()
 
 
 class SurveyResponse(Base):

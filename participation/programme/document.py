@@ -34,6 +34,7 @@ class InputLine:
     status: str
     evidence: Cell  # linked sources, suppressed like any other count
     quotes: tuple[str, ...]  # only quotes the person consented to
+    removed_quotes: int = 0  # consented quotes removed since, because the resident erased the source
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,16 @@ class WijkProgramme:
 def consented_quotes(programme_input: ProgrammeInput) -> tuple[str, ...]:
     """The quotes of an input that may be shown: only those the person agreed to."""
     return tuple(e.quote for e in programme_input.evidence if e.quote_consent and e.quote)
+
+
+def removed_quotes(programme_input: ProgrammeInput) -> int:
+    """How many quotes the documents showed were removed since, because the resident erased their source."""
+    return sum(1 for e in programme_input.evidence if e.quote_consent and e.erased_at is not None)
+
+
+def live_sources(programme_input: ProgrammeInput) -> int:
+    """The sources linked to an input, without those the residents erased."""
+    return sum(1 for e in programme_input.evidence if e.erased_at is None)
 
 
 def _area_label(programme_input: ProgrammeInput, wijk: Area, buurten: dict[str, str]) -> str:
@@ -81,6 +92,7 @@ def _line(
         status=status_label(programme_input.status),
         evidence=evidence,
         quotes=consented_quotes(programme_input),
+        removed_quotes=removed_quotes(programme_input),
     )
 
 
@@ -100,7 +112,7 @@ def wijk_programme(
     inputs = inputs_of_wijk(session, wijk.code, filters)
     buurten = {area.code: area.name for area in buurten_of(session, wijk.code)}
     evidence = disclose_list(
-        {item.id: len(item.evidence) for item in inputs},
+        {item.id: live_sources(item) for item in inputs},
         [item.id for item in inputs],
         threshold=threshold,
         suppress=suppress,

@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from participation import spreadsheets
 from participation.disclosure import Cell
 from participation.disclosure_text import cell_value
-from participation.programme.document import WijkProgramme
+from participation.programme.document import InputLine, WijkProgramme
+from participation.programme.labels import QUOTE_REMOVED
 from participation.spreadsheets import FORMULA_STARTS, Value, neutralise
 
 __all__ = ["FORMULA_STARTS", "csv_bytes", "input_rows", "neutralise", "theme_rows", "xlsx_bytes"]
@@ -47,10 +48,15 @@ def input_rows(document: WijkProgramme) -> list[list[Value]]:
                 line.priority,
                 line.status,
                 evidence,
-                "\n".join(line.quotes),
+                "\n".join(quotes_shown(line)),
             ]
         )
     return rows
+
+
+def quotes_shown(line: InputLine) -> list[str]:
+    """The consented quotes of an input, and a mark in place of each one removed at the resident's request."""
+    return [*line.quotes, *[str(QUOTE_REMOVED)] * line.removed_quotes]
 
 
 def theme_rows(document: WijkProgramme) -> list[list[Value]]:

@@ -1,4 +1,4 @@
-"""Translatable names of priorities and statuses."""
+"""Translatable names of priorities and statuses, and the mark of a quote removed at the resident's request."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ STATUS_LABELS = {
     InputStatus.IN_PROGRESS: _l("In progress"),
     InputStatus.DONE: _l("Done"),
 }
+
+# In place of a quote whose source the resident erased with their receipt code.
+QUOTE_REMOVED = _l("Quote removed at the resident's request")
 
 
 def priority_label(priority: Priority | str) -> str:

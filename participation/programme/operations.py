@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from participation.audit import record
 from participation.models import Activity, Answer, Buurt, Conversation, StaffUser, Wijk
@@ -235,3 +235,18 @@ def unlink_evidence(
         source=str(evidence.subject_type),
         source_id=evidence.subject_id,
     )
+
+
+def erase_evidence_of(session: DbSession, subject_type: SubjectType, subject_ids: Collection[int]) -> int:
+    """Blank the quotes and drop the links of the evidence that these sources gave, because the resident erased
+    them; returns how many pieces of evidence. The evidence stays, marked, so an input does not lose a source
+    without a word. The caller audits the erasure.
+    """
+    if not subject_ids:
+        return 0
+    result = session.execute(
+        update(InputEvidence)
+        .where(InputEvidence.subject_type == SubjectType(subject_type), InputEvidence.subject_id.in_(list(subject_ids)))
+        .values(quote="", subject_id=None, erased_at=utcnow())
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

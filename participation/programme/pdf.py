@@ -14,6 +14,7 @@ from participation.printing.document import FONT_FAMILY, is_right_to_left, new_d
 from participation.printing.sheet import GREY, Sheet
 from participation.programme.document import InputLine, WijkProgramme
 from participation.programme.exports import theme_rows
+from participation.programme.labels import QUOTE_REMOVED
 
 
 class ProgrammeDocument(FPDF):
@@ -64,6 +65,8 @@ def _input(sheet: Sheet, line: InputLine, threshold: int) -> None:
     sheet.text(_("Linked sources: %(count)s", count=cell_text(line.evidence, threshold)), 10, color=GREY)
     for quote in line.quotes:
         sheet.text(f"“{quote}”", 10.5)
+    for _number in range(line.removed_quotes):
+        sheet.text(str(QUOTE_REMOVED), 10.5, color=GREY)
     sheet.space(3)
 
 

@@ -104,7 +104,8 @@ def _source_days(session: DbSession, evidence: list[InputEvidence]) -> dict[tupl
     activity took place (evidence itself carries no date)."""
     ids: dict[SubjectType, set[int]] = defaultdict(set)
     for item in evidence:
-        ids[SubjectType(item.subject_type)].add(item.subject_id)
+        if item.subject_id is not None:
+            ids[SubjectType(item.subject_type)].add(item.subject_id)
     days: dict[tuple[SubjectType, int], date] = {}
     if ids[SubjectType.ANSWER]:
         for answer_id, moment in session.execute(
@@ -140,6 +141,8 @@ def consented_quotes_of_year(session: DbSession, span: YearSpan) -> list[DatedQu
     days = _source_days(session, evidence)
     quotes = []
     for item in evidence:
+        if item.subject_id is None:
+            continue  # erased at the resident's request (and its quote blanked): no longer a source
         day = days.get((SubjectType(item.subject_type), item.subject_id))
         if day is not None and day.year == span.year:
             quotes.append(DatedQuote(item.programme_input.theme_id, item.quote, day))

@@ -6,7 +6,14 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from participation.geo import Geocoder, GeoDataError, InvalidCoordinates, InvalidPostcode, normalise_postcode
+from participation.geo import (
+    Geocoder,
+    GeoDataError,
+    InvalidCoordinates,
+    InvalidPostcode,
+    normalise_postcode,
+    point_to_store,
+)
 from participation.locations import place
 from participation.models import LocationPrecision, StoredLocation
 from participation.models.base import utcnow
@@ -29,18 +36,40 @@ def resolve_location(geocoder: Geocoder, value: Mapping[str, Any] | None) -> Sto
     return AnswerError("invalid_location")
 
 
-def _from_point(geocoder: Geocoder, lat: Any, lon: Any, *, exact_consent: bool) -> StoredLocation | AnswerError:
+def point_for_draft(value: Any) -> Any:
+    """A location answer as a draft may keep it: the same rule as a stored response (``place``), so a tapped point
+    without the resident's consent to keep it exactly becomes the centre of its 100 m block. Only answers already
+    found valid are saved; anything that is not a point is kept as it is.
+    """
+    if not isinstance(value, Mapping) or value.get("exact_consent") is True:
+        return value
+    point = _coordinates(value.get("lat"), value.get("lon"))
+    if point is None:
+        return value
+    stored_lat, stored_lon = point_to_store(*point, exact_consent=False)
+    return {**value, "lat": stored_lat, "lon": stored_lon}
+
+
+def _coordinates(lat: Any, lon: Any) -> tuple[float, float] | None:
+    """The point as two finite numbers, or None when it is not one (true and false are no coordinates)."""
     if (
         isinstance(lat, bool)
         or isinstance(lon, bool)
         or not isinstance(lat, int | float)
         or not isinstance(lon, int | float)
     ):
-        return AnswerError("invalid_location")
+        return None
     if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    return float(lat), float(lon)
+
+
+def _from_point(geocoder: Geocoder, lat: Any, lon: Any, *, exact_consent: bool) -> StoredLocation | AnswerError:
+    point = _coordinates(lat, lon)
+    if point is None:
         return AnswerError("invalid_location")
     try:
-        stored = place(geocoder, float(lat), float(lon), exact_consent=exact_consent)
+        stored = place(geocoder, *point, exact_consent=exact_consent)
     except InvalidCoordinates:
         return AnswerError("invalid_location")
     return stored if stored.inside else AnswerError("outside")

@@ -16,7 +16,6 @@ from participation.models import Answer, Campaign, ResponseChannel, StaffUser, S
 from participation.models.base import DbSession, utcnow
 from participation.responses.codes import hash_code, new_code
 from participation.responses.places import location_summary, resolve_location
-from participation.responses.publishing import definition_of
 from participation.surveys.answers import drop_hidden, validate_answers
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType, SurveyDefinition
@@ -174,23 +173,3 @@ def _store(
 
 def find_by_receipt(session: DbSession, code: str) -> SurveyResponse | None:
     return session.scalar(select(SurveyResponse).where(SurveyResponse.receipt_code_hash == hash_code(code)))
-
-
-def erase_response(session: DbSession, response: SurveyResponse) -> None:
-    """Delete a response with its answers and its location, at the resident's request."""
-    location = response.location
-    answers = {answer.question_id: answer for answer in response.answers}
-    count_response(
-        session,
-        version_id=response.survey_version_id,
-        location=location,
-        submitted_at=response.submitted_at,
-        scores=[(question_id, answer.score) for question_id, answer in answers.items()],
-        indicator_questions=frozenset(q.id for q in definition_of(response.survey_version).indicator_questions()),
-        age_answer=answers[WEIGHTING_QUESTION].value if WEIGHTING_QUESTION in answers else None,
-        sign=-1,
-    )
-    session.delete(response)
-    if location is not None:
-        session.delete(location)
-    session.flush()

@@ -123,6 +123,10 @@ def parse_form_value(
     return parse_location(first, fields)
 
 
+# The sub-fields of a location question (see ``participation.surveys.places``).
+LOCATION_PARTS = ("lat", "lon", "source", "exact_consent", "postcode", "number", "addition", "buurt", "street")
+
+
 def parse_form(questions: Sequence[Question] | Page, form: FormData) -> dict[str, Any]:
     """Read the answers to some questions (usually one page) from a posted form; unanswered ones are left out."""
     if isinstance(questions, Page):
@@ -131,7 +135,7 @@ def parse_form(questions: Sequence[Question] | Page, form: FormData) -> dict[str
     for question in questions:
         other = form.getlist(field_name(question.id, "other"))
         parts = {}
-        for part in (*CONTACT_LIMITS, "lat", "lon", "source", "postcode", "number", "addition", "buurt", "street"):
+        for part in (*CONTACT_LIMITS, *LOCATION_PARTS):
             given = form.getlist(field_name(question.id, part))
             if given:
                 parts[part] = given[0]

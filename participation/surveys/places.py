@@ -2,7 +2,8 @@
 
 A resident gives a place in one of four ways, or skips the question:
 
-- ``{"lat": 51.80, "lon": 4.66, "source": "map" | "gps"}``: a tap on the map or "use my location";
+- ``{"lat": 51.80, "lon": 4.66, "source": "map" | "gps"}``: a tap on the map or "use my location", with
+  ``"exact_consent": true`` when the resident lets the exact point be kept (otherwise only its 100 m block is);
 - ``{"postcode": "3317 AB", "number": 12, "addition": "A" | None}``: an address;
 - ``{"buurt": "BU05050401", "street": "Brouwersdijk" | None}``: chosen from the lists;
 - ``{"skipped": True}``.
@@ -24,7 +25,7 @@ POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 BUURT_CODE = re.compile(r"^BU[0-9]{8}$")
 LIMITS = {"addition": 10, "street": 200}
 SHAPES = (
-    frozenset(("lat", "lon", "source")),
+    frozenset(("lat", "lon", "source", "exact_consent")),
     frozenset(("postcode", "number", "addition")),
     frozenset(("buurt", "street")),
     frozenset(("skipped",)),
@@ -63,7 +64,10 @@ def parse_location(mode: str, fields: Mapping[str, str]) -> dict[str, Any] | Non
         if not fields.get("lat") and not fields.get("lon"):
             return None
         source = fields.get("source") if fields.get("source") in SOURCES else mode
-        return {"lat": _float(fields.get("lat")), "lon": _float(fields.get("lon")), "source": source}
+        point: dict[str, Any] = {"lat": _float(fields.get("lat")), "lon": _float(fields.get("lon")), "source": source}
+        if fields.get("exact_consent"):
+            point["exact_consent"] = True
+        return point
     if mode == "address":
         if not fields.get("postcode") and not fields.get("number"):
             return None
@@ -100,6 +104,8 @@ def validate_location(value: Any) -> AnswerError | None:
         if value.get("source") not in SOURCES:
             return AnswerError("invalid_location")
         if not _coordinate(value.get("lat"), 90) or not _coordinate(value.get("lon"), 180):
+            return AnswerError("invalid_location")
+        if not isinstance(value.get("exact_consent", False), bool):
             return AnswerError("invalid_location")
         return None
     if "postcode" in value or "number" in value:

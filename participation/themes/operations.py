@@ -3,14 +3,15 @@ the caller commits."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from participation.audit import record
 from participation.models import StaffUser
 from participation.models.base import DbSession
-from participation.models.themes import CodingStatus, Theme, ThemeCoding
+from participation.models.themes import CodingStatus, SubjectType, Theme, ThemeCoding
 from participation.themes.definition import ThemeDefinition, united_keywords
 from participation.themes.errors import ThemeError
 
@@ -64,6 +65,22 @@ def update_theme(session: DbSession, theme: Theme, definition: ThemeDefinition, 
 def codings_of(session: DbSession, theme: Theme) -> list[ThemeCoding]:
     """Every coding of a theme, e.g. to say how many a merge would move."""
     return list(session.scalars(select(ThemeCoding).where(ThemeCoding.theme_id == theme.id)))
+
+
+def delete_codings_of(session: DbSession, subject_type: SubjectType, subject_ids: Collection[int]) -> int:
+    """Delete every coding of these texts (suggestions keep the words they matched); returns how many.
+
+    For texts that are themselves deleted: a coding of a gone text could otherwise attach to a later text that
+    gets the same id. The caller audits the deletion of the texts.
+    """
+    if not subject_ids:
+        return 0
+    result = session.execute(
+        delete(ThemeCoding).where(
+            ThemeCoding.subject_type == SubjectType(subject_type), ThemeCoding.subject_id.in_(list(subject_ids))
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def merge_themes(session: DbSession, source: Theme, target: Theme, actor: StaffUser | None) -> MergeReport:

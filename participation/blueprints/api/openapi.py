@@ -31,6 +31,11 @@ LOCATION_INPUT = {
                 "lat": {"type": "number"},
                 "lon": {"type": "number"},
                 "source": {"type": "string", "enum": ["gps", "map"], "default": "gps"},
+                "exact_consent": {
+                    "type": "boolean",
+                    "default": False,
+                    "description": "The resident lets the exact point be kept; otherwise only its 100 m block is.",
+                },
             },
             "required": ["lat", "lon"],
         },

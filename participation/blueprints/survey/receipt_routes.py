@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 
 from participation.blueprints.survey import bp
 from participation.extensions import db, limiter
+from participation.responses.erasure import erase_response
 from participation.responses.publishing import definition_of
-from participation.responses.submission import erase_response, find_by_receipt
+from participation.responses.submission import find_by_receipt
 
 
 @bp.route("/receipt", methods=["GET", "POST"])

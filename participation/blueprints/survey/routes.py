@@ -16,10 +16,10 @@ from participation.blueprints.survey.session_drafts import (
 )
 from participation.extensions import db, limiter
 from participation.geocoding import current_geocoder
-from participation.models import Campaign, ResponseChannel, ResponseDraft, SurveyVersion
-from participation.responses.drafts import find_draft, save_answers, start_draft
+from participation.models import Campaign, ResponseDraft, SurveyVersion
+from participation.responses.drafts import find_draft, save_answers, start_draft, submit_and_delete_draft
 from participation.responses.publishing import current_version, definition_of, find_survey
-from participation.responses.submission import SubmissionRejected, submit
+from participation.responses.submission import SubmissionRejected
 from participation.surveys.model import SurveyDefinition
 
 RESUME_CODES_KEY = "survey_resume_codes"
@@ -156,28 +156,17 @@ def check(slug: str) -> ResponseReturnValue:
 @limiter.limit("20 per hour")
 def submit_draft(slug: str) -> ResponseReturnValue:
     draft = current_draft(slug)
-    if draft is None or draft.response_id is not None:
-        # A second tap, a resend or the back button: the response is stored already.
+    if draft is None:
+        # A second tap, a resend or the back button: the response is stored already (and the draft deleted).
         if shown_receipt(slug):
             return redirect(url_for("survey.thanks", slug=slug))
         return redirect(url_for("survey.intro", slug=slug))
-    definition = definition_of(draft.survey_version)
     try:
-        outcome = submit(
-            db.session,
-            version_id=draft.survey_version_id,
-            definition=definition,
-            answers=draft.answers,
-            language=_language(),
-            channel=ResponseChannel.WEB,
-            geocoder=current_geocoder(),
-            submission_key=f"draft-{draft.id}-{draft.resume_code_hash[:16]}",
-            campaign=draft.campaign,
-        )
+        outcome = submit_and_delete_draft(db.session, draft, language=_language(), geocoder=current_geocoder())
     except SubmissionRejected as rejected:
         db.session.rollback()
+        definition = definition_of(draft.survey_version)
         return render_template("survey/check.html", definition=definition, draft=draft, errors=rejected.errors), 400
-    draft.response_id = outcome.response_id
     db.session.commit()
     if outcome.receipt_code:
         remember_receipt(slug, outcome.receipt_code)
@@ -198,7 +187,7 @@ def resume(slug: str) -> ResponseReturnValue:
     problem = None
     if request.method == "POST":
         draft = find_draft(db.session, request.form.get("code", ""))
-        if draft is not None and draft.survey_version.survey.slug == slug and draft.response_id is None:
+        if draft is not None and draft.survey_version.survey.slug == slug:
             remember_draft(slug, draft)
             return redirect(url_for("survey.page", slug=slug, number=1))
         problem = "unknown"
