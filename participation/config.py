@@ -17,6 +17,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
 MIN_SECRET_KEY_LENGTH = 32
 WEAK_SECRET_KEYS = frozenset({"", "dev", "change-me", "changeme", "secret", "development"})
+# The largest files the import commands read, in megabytes, per kind of file (documented in the README).
+IMPORT_MAX_MB = 50  # CSV tables: population figures, reference values, the address register
+DEFINITION_MAX_MB = 2  # survey definitions (YAML, XLSForm) and the codebook
+GEODATA_MAX_MB = 1024  # vector files: boundaries (a national wijk- en buurtkaart) and street registers
 
 
 class ConfigurationError(RuntimeError):
@@ -60,6 +64,9 @@ _PARSERS: dict[str, Any] = {
     "API_RATE_LIMIT": str,
     "PROXY_HOPS": "int",
     "SMALL_COUNT_THRESHOLD": "int",
+    "IMPORT_MAX_MB": "int",
+    "DEFINITION_MAX_MB": "int",
+    "GEODATA_MAX_MB": "int",
     "CONTACT_EMAIL": str,
     "ORGANISATION_NAME": str,
 }
@@ -92,6 +99,9 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "API_RATE_LIMIT": "60 per minute",
         "PROXY_HOPS": 0,
         "SMALL_COUNT_THRESHOLD": 5,
+        "IMPORT_MAX_MB": IMPORT_MAX_MB,
+        "DEFINITION_MAX_MB": DEFINITION_MAX_MB,
+        "GEODATA_MAX_MB": GEODATA_MAX_MB,
         "CONTACT_EMAIL": "programmabureau@dordtwest.example",
         "ORGANISATION_NAME": "Alliantie Dordt West",
     }
@@ -169,5 +179,8 @@ def _check(settings: Mapping[str, Any]) -> None:
         raise ConfigurationError(
             f"{ENV_PREFIX}DEFAULT_LANGUAGE {settings['DEFAULT_LANGUAGE']!r} is not one of {ENV_PREFIX}LANGUAGES"
         )
+    for name in ("IMPORT_MAX_MB", "DEFINITION_MAX_MB", "GEODATA_MAX_MB"):
+        if not isinstance(settings[name], int) or settings[name] < 1:
+            raise ConfigurationError(f"{ENV_PREFIX}{name} must be a whole number of megabytes, at least 1")
     if settings["ENV"] not in {"development", "production", "testing"}:
         raise ConfigurationError(f"{ENV_PREFIX}ENV must be development, production or testing")
