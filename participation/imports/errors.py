@@ -16,6 +16,7 @@ MESSAGES = {
     "too_large": _l("The file holds more than %(limit_mb)s MB, the most accepted for this kind of file."),
     "unpacks_too_large": _l("The file unpacks to more than %(limit_mb)s MB, the most accepted for this kind of file."),
     "not_utf8": _l("The file is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8 for a table)."),
+    "not_text": _l("The file holds binary data (a NUL byte), not text."),
     "empty": _l("The file is empty."),
     "not_csv": _l("This is not readable as CSV: %(reason)s"),
     "field_count": _l("This row has %(found)s fields where the header has %(expected)s; is the file cut off?"),

@@ -9,10 +9,10 @@ import itertools
 import math
 import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO
 
 from participation.config import DEFINITION_MAX_MB, GEODATA_MAX_MB, IMPORT_MAX_MB
 from participation.imports.errors import ImportRefusal
@@ -22,7 +22,6 @@ IMPORT_MAX_BYTES = IMPORT_MAX_MB * MEGABYTE
 DEFINITION_MAX_BYTES = DEFINITION_MAX_MB * MEGABYTE
 GEODATA_MAX_BYTES = GEODATA_MAX_MB * MEGABYTE
 CSV_DELIMITERS = (";", ",", "\t")
-T = TypeVar("T")
 
 
 def _megabytes(size: int) -> str:
@@ -117,27 +116,35 @@ def finite_number(text: str, where: str) -> float:
 class CsvRows:
     """The header and, row by row, the records of a CSV file being read; see ``read_csv``."""
 
-    def __init__(self, text: IO[str]) -> None:
-        self._text = text
-        first = self._guarded(text.readline, 1)
+    def __init__(self, binary: IO[bytes]) -> None:
+        lines = self._lines(binary)
+        first = next(lines, "")
         if not first:
             raise ImportRefusal("", "empty")
         # The delimiter the header line uses most: CBS and BAG exports use semicolons, others commas or tabs.
         self.delimiter = max(CSV_DELIMITERS, key=first.count)
-        self._reader = csv.reader(itertools.chain([first], text), delimiter=self.delimiter, strict=True)
-        header = self._next()
-        self.header = [name.strip() for name in header or []]
+        self._reader = csv.reader(itertools.chain([first], lines), delimiter=self.delimiter, strict=True)
+        self.header = [name.strip() for name in self._next() or []]
 
-    def _guarded(self, read: Callable[[], T], row: int) -> T:
-        try:
-            return read()
-        except UnicodeDecodeError as error:
-            raise ImportRefusal(f"row {row}", "not_utf8") from error
-        except csv.Error as error:
-            raise ImportRefusal(f"row {row}", "not_csv", reason=str(error)) from error
+    @staticmethod
+    def _lines(binary: IO[bytes]) -> Iterator[str]:
+        """The file's lines as text, each decoded on its own so that an error names its line (a byte of a UTF-8
+        character is never a newline, so cutting at newlines never cuts a character)."""
+        for number, raw in enumerate(binary, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                raise ImportRefusal(f"row {number}", "not_utf8") from error
+            # Python's csv module lets NUL bytes through since 3.11; PostgreSQL cannot store them in a text.
+            if "\x00" in line:
+                raise ImportRefusal(f"row {number}", "not_text")
+            yield line
 
     def _next(self) -> list[str] | None:
-        return self._guarded(lambda: next(self._reader, None), self._reader.line_num + 1)
+        try:
+            return next(self._reader, None)
+        except csv.Error as error:
+            raise ImportRefusal(f"row {self._reader.line_num}", "not_csv", reason=str(error)) from error
 
     def __iter__(self) -> Iterator[tuple[str, dict[str, str]]]:
         """("row N", {column: value}) for every row that is not blank; a row with another number of fields than
@@ -157,8 +164,4 @@ def read_csv(path: Path, max_bytes: int) -> Iterator[CsvRows]:
     """A CSV file (UTF-8, with or without byte order mark; comma, semicolon or tab), streamed within
     ``max_bytes``. ``ImportRefusal`` names the row of the first thing that makes it unreadable."""
     with open_bounded(path, max_bytes) as stream:
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-        try:
-            yield CsvRows(text)
-        finally:
-            text.detach()
+        yield CsvRows(stream)

@@ -17,8 +17,10 @@ from pathlib import Path as FilePath
 from typing import Any
 
 import jsonschema
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from participation.imports import DEFINITION_MAX_BYTES, ImportRefusal, check_unpacked_size, file_size
 from participation.surveys.checks import check_definition
@@ -65,6 +67,18 @@ class Sheet:
     rows: list[tuple[int, dict[str, str]]]
 
 
+class _StreamedSheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet, without the look for its dimensions when it is opened: a sheet that does not
+    declare them is parsed to the end for that, 300,000 rows and all, before the first row is read."""
+
+    def _get_size(self) -> None:
+        return None
+
+
+def _unreadable(source: str, error: Exception) -> DefinitionError:
+    return DefinitionError(source, [Problem(1, f"not a readable .xlsx workbook ({' '.join(str(error).split())})")])
+
+
 def _read(path: FilePath, max_bytes: int) -> dict[str, Sheet]:
     """The survey, choices and settings sheets, streamed; refused unread when the file is larger than
     ``max_bytes`` or unpacks to more than ``UNPACKED_FACTOR`` times that, and refused once a sheet runs past
@@ -79,26 +93,33 @@ def _read(path: FilePath, max_bytes: int) -> dict[str, Sheet]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
+            reader = ExcelReader(path, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-            raise DefinitionError(source, [Problem(1, f"not a readable .xlsx workbook ({error})")]) from error
+            raise _unreadable(source, error) from error
         try:
-            return {
-                worksheet.title.strip().lower(): _sheet(worksheet, source)
-                for worksheet in workbook.worksheets
-                if worksheet.title.strip().lower() in SHEETS
-            }
+            # What load_workbook does, less the other sheets, properties and theme, and without opening a sheet
+            # the slow way (see _StreamedSheet).
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
+            sheets = {}
+            for entry, relation in reader.parser.find_sheets():
+                name = entry.name.strip().lower()
+                if name in SHEETS and name not in sheets and relation.target in reader.valid_files:
+                    worksheet = _StreamedSheet(reader.wb, entry.name, relation.target, reader.shared_strings)
+                    sheets[name] = _sheet(worksheet, source)
+            return sheets
         except DefinitionError:
             raise
         except Exception as error:  # a damaged or hostile workbook fails deep inside openpyxl, in many ways
-            raise DefinitionError(source, [Problem(1, f"not a readable .xlsx workbook ({error})")]) from error
+            raise _unreadable(source, error) from error
         finally:
-            workbook.close()
+            reader.archive.close()
 
 
 def _sheet(worksheet: Any, source: str) -> Sheet:
-    # The dimensions a workbook declares may claim a million rows and columns; read what is there instead.
-    worksheet.reset_dimensions()
+    # The sheet's declared dimensions are not read (they may claim a million rows and columns): what is there is.
     title = worksheet.title
     header: list[str] = []
     body = []
