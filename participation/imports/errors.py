@@ -17,6 +17,7 @@ MESSAGES = {
     "unpacks_too_large": _l("The file unpacks to more than %(limit_mb)s MB, the most accepted for this kind of file."),
     "not_utf8": _l("The file is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8 for a table)."),
     "not_text": _l("The file holds binary data (a NUL byte), not text."),
+    "control_character": _l("The file holds the control character %(character)s; is it a text file?"),
     "empty": _l("The file is empty."),
     "not_csv": _l("This is not readable as CSV: %(reason)s"),
     "field_count": _l("This row has %(found)s fields where the header has %(expected)s; is the file cut off?"),
@@ -49,12 +50,14 @@ class ImportFileError(ValueError):
     def _message(self) -> str:
         if not self.problems:
             return f"{self.file}: unusable"
-        where, what = self.problems[0]
+        # What a library says (GDAL, openpyxl) may run over several lines; the message stays on one.
+        problems = [(where, " ".join(what.split())) for where, what in self.problems]
+        where, what = problems[0]
         first = f"{self.file}: {where}: {what}" if where else f"{self.file}: {what}"
         if len(self.problems) == 1:
             return first
-        rest = "; ".join(f"{w}: {p}" if w else p for w, p in self.problems[1:5])
-        more = len(self.problems) - 5
+        rest = "; ".join(f"{w}: {p}" if w else p for w, p in problems[1:5])
+        more = len(problems) - 5
         tail = f" (and {more} more)" if more > 0 else ""
         return f"{first}; also {rest}{tail}"
 

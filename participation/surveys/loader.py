@@ -128,7 +128,12 @@ def load_definition(text: str, source: str = "<survey>") -> SurveyDefinition:
     The YAML is read within bounds (aliases count as often as they are used), and the definition's limits are
     checked before the schema, so that a hostile file costs little time and memory.
     """
-    loader = BoundedLoader(text)
+    try:
+        loader = BoundedLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character (NUL, ...), found before any parsing
+        line = text.count("\n", 0, error.position) + 1
+        refusal = ImportRefusal(f"line {line}", "control_character", character=f"#x{error.character:04x}")
+        raise DefinitionError(source, [Problem(line, refusal.message)]) from error
     try:
         root = loader.get_single_node()
         if root is None:

@@ -221,6 +221,7 @@ IMPORT_SURVEY = ["surveys", "import"]
         ("deep.yaml", "[" * 100_000, ":1: The YAML document is nested more than 64 levels deep"),
         ("loop.yaml", "slug: &s [1, *s]\n", ":1: An alias refers to the value it is part of"),
         ("bomb.json", '{"slug": "x", "pages": ' + "[" * 5000 + "]" * 5000 + "}", "nested more than 64 levels"),
+        ("nul.yaml", "slug: a\n\n\x00", ":3: The file holds the control character #x0000"),
     ],
 )
 def test_hostile_yaml_is_refused_quickly(loaded_app: Flask, tmp_path: Path, name: str, text: str, problem: str) -> None:
