@@ -22,6 +22,7 @@ from tests.imports.budget import (
     huge_xlsform,
     sparse_file,
     within_budget,
+    within_memory,
 )
 from tests.indicators.test_indicators import CBS_HEADER
 from tests.paths import BUURTEN_2024, PROJECT_ROOT
@@ -50,11 +51,15 @@ def run_refused(
     app: Flask, args: list[str], file: Path, *, text: str = "", geodata: Path | None = None, given: bool = True
 ) -> str:
     """Run an import command that must refuse ``file`` (given as its last argument, unless it reads it from its
-    settings), within budget, and check nothing changed."""
+    settings), within budget in time and memory, and check nothing changed."""
     before = database_state(app), directory_state(geodata) if geodata else {}
+    arguments = [*args, str(file)] if given else args
     with within_budget():
-        result = app.test_cli_runner().invoke(args=[*args, str(file)] if given else args)
+        result = app.test_cli_runner().invoke(args=arguments)
     line = assert_refused(result, file, text=text)
+    with within_memory():
+        again = app.test_cli_runner().invoke(args=arguments)
+    assert again.output == result.output
     assert (database_state(app), directory_state(geodata) if geodata else {}) == before
     return line
 

@@ -6,7 +6,7 @@ import pytest
 
 from participation.imports import ImportRefusal, load_yaml
 from participation.imports.yamlfiles import BoundedLoader
-from tests.imports.budget import alias_bomb, within_budget
+from tests.imports.budget import alias_bomb, within_budget, within_memory
 
 
 def test_aliases_within_the_bound_are_fine() -> None:
@@ -18,7 +18,7 @@ def test_aliases_within_the_bound_are_fine() -> None:
 
 
 def test_a_billion_laughs_stops_where_it_passes_the_bound() -> None:
-    with within_budget() as usage, pytest.raises(ImportRefusal) as refused:
+    with within_budget(), within_memory() as usage, pytest.raises(ImportRefusal) as refused:
         load_yaml(alias_bomb(9))
     assert refused.value.code == "yaml_too_large" and refused.value.params["line"] == 6  # 10**6 > 200,000
     assert usage.peak_bytes < 50 * 1024 * 1024
