@@ -22,6 +22,10 @@ DEFAULT_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
 MIN_SECRET_KEY_LENGTH = 32
 MIN_SECRET_KEY_BITS = 128
 WEAK_SECRET_KEYS = frozenset({"", "dev", "change-me", "changeme", "secret", "development"})
+# The largest files the import commands read, in megabytes, per kind of file (documented in the README).
+IMPORT_MAX_MB = 50  # CSV tables: population figures, reference values, the address register
+DEFINITION_MAX_MB = 2  # survey definitions (YAML, XLSForm) and the codebook
+GEODATA_MAX_MB = 1024  # vector files: boundaries (a national wijk- en buurtkaart) and street registers
 
 
 class ConfigurationError(RuntimeError):
@@ -67,6 +71,9 @@ _PARSERS: dict[str, Any] = {
     "SMALL_COUNT_THRESHOLD": "int",
     "SESSION_IDLE_MINUTES": "int",
     "SESSION_MAX_HOURS": "int",
+    "IMPORT_MAX_MB": "int",
+    "DEFINITION_MAX_MB": "int",
+    "GEODATA_MAX_MB": "int",
     "CONTACT_EMAIL": str,
     "ORGANISATION_NAME": str,
 }
@@ -102,6 +109,9 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         # A staff session ends after this long without a request, and this long after sign-in in any case.
         "SESSION_IDLE_MINUTES": 30,
         "SESSION_MAX_HOURS": 12,
+        "IMPORT_MAX_MB": IMPORT_MAX_MB,
+        "DEFINITION_MAX_MB": DEFINITION_MAX_MB,
+        "GEODATA_MAX_MB": GEODATA_MAX_MB,
         "CONTACT_EMAIL": "programmabureau@dordtwest.example",
         "ORGANISATION_NAME": "Alliantie Dordt West",
     }
@@ -196,6 +206,9 @@ def _check(settings: Mapping[str, Any]) -> None:
         raise ConfigurationError(
             f"{ENV_PREFIX}DEFAULT_LANGUAGE {settings['DEFAULT_LANGUAGE']!r} is not one of {ENV_PREFIX}LANGUAGES"
         )
+    for name in ("IMPORT_MAX_MB", "DEFINITION_MAX_MB", "GEODATA_MAX_MB"):
+        if not isinstance(settings[name], int) or settings[name] < 1:
+            raise ConfigurationError(f"{ENV_PREFIX}{name} must be a whole number of megabytes, at least 1")
     if settings["ENV"] not in {"development", "production", "testing"}:
         raise ConfigurationError(f"{ENV_PREFIX}ENV must be development, production or testing")
     for name in ("SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS"):

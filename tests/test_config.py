@@ -113,3 +113,15 @@ def test_session_lifetimes_are_settings_of_at_least_one(tmp_path: Path) -> None:
     assert (config["SESSION_IDLE_MINUTES"], config["SESSION_MAX_HOURS"]) == (15, 8)
     with pytest.raises(ConfigurationError, match="SESSION_IDLE_MINUTES"):
         build_config(tmp_path, {"PARTICIPATION_SESSION_IDLE_MINUTES": "0"})
+
+
+def test_import_limits_default_and_come_from_the_environment(tmp_path: Path) -> None:
+    config = build_config(tmp_path, {})
+    assert (config["IMPORT_MAX_MB"], config["DEFINITION_MAX_MB"], config["GEODATA_MAX_MB"]) == (50, 2, 1024)
+    assert build_config(tmp_path, {"PARTICIPATION_IMPORT_MAX_MB": "200"})["IMPORT_MAX_MB"] == 200
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots"])
+def test_an_import_limit_is_a_positive_number_of_megabytes(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigurationError, match="PARTICIPATION_DEFINITION_MAX_MB"):
+        build_config(tmp_path, {"PARTICIPATION_DEFINITION_MAX_MB": value})

@@ -12,6 +12,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from participation.cli.limits import geodata_max_bytes, import_max_bytes
 from participation.extensions import db
 from participation.geo.address_import import import_addresses
 from participation.geo.boundary_import import import_boundaries
@@ -47,7 +48,8 @@ def _echo_notes(notes: list[str]) -> None:
 
 @geo.group("import")
 def import_group() -> None:
-    """Import official sources into the geodata directory (all or nothing)."""
+    """Import official sources into the geodata directory (all or nothing, within PARTICIPATION_GEODATA_MAX_MB
+    for vector files and PARTICIPATION_IMPORT_MAX_MB for the address CSV)."""
 
 
 @import_group.command("boundaries")
@@ -61,7 +63,15 @@ def import_boundaries_command(
 ) -> None:
     """CBS wijk- en buurtkaart buurten (GeoPackage, GeoJSON or Shapefile, any CRS)."""
     try:
-        result = import_boundaries(source, _geodata_dir(), municipality=municipality, year=year, layer=layer, crs=crs)
+        result = import_boundaries(
+            source,
+            _geodata_dir(),
+            municipality=municipality,
+            year=year,
+            layer=layer,
+            crs=crs,
+            max_bytes=geodata_max_bytes(),
+        )
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
     forget_geocoders()
@@ -80,7 +90,9 @@ def import_boundaries_command(
 def import_streets_command(source: Path, name_column: str | None, layer: str | None, crs: str | None) -> None:
     """Street register: lines with a street name (OpenStreetMap or NWB export)."""
     try:
-        result = import_streets(source, _geodata_dir(), layer=layer, name_column=name_column, crs=crs)
+        result = import_streets(
+            source, _geodata_dir(), layer=layer, name_column=name_column, crs=crs, max_bytes=geodata_max_bytes()
+        )
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
     forget_geocoders()
@@ -97,7 +109,7 @@ def import_streets_command(source: Path, name_column: str | None, layer: str | N
 def import_addresses_command(source: Path, crs: str | None) -> None:
     """Address register: CSV with postcode, house number, addition, street and coordinates."""
     try:
-        result = import_addresses(source, _geodata_dir(), crs=crs)
+        result = import_addresses(source, _geodata_dir(), crs=crs, max_bytes=import_max_bytes())
     except GeoDataError as error:
         raise click.ClickException(str(error)) from error
     forget_geocoders()

@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from participation.cli.limits import import_max_bytes
 from participation.extensions import db
 from participation.indicators.population import PopulationImportError, read_population_csv, store_population
 from participation.indicators.references import ReferenceImportError, read_reference_csv, set_reference
@@ -23,13 +24,14 @@ _file = click.argument("file", type=click.Path(exists=True, dir_okay=False, path
 
 @indicators.command("import-population")
 @_file
-@click.option("--year", type=int, required=True, help="The year the figures describe.")
+@click.option("--year", type=click.IntRange(1990, 2100), required=True, help="The year the figures describe.")
 def import_population(file: Path, year: int) -> None:
-    """Residents per buurt by age band and sex, from a CBS key-figures CSV (Kerncijfers wijken en buurten)."""
+    """Residents per buurt by age band and sex, from a CBS key-figures CSV (Kerncijfers wijken en buurten).
+    All or nothing; a file larger than PARTICIPATION_IMPORT_MAX_MB is refused unread."""
     try:
-        rows = read_population_csv(file, year)
+        rows = read_population_csv(file, year, max_bytes=import_max_bytes())
     except PopulationImportError as error:
-        raise click.ClickException("\n".join([str(file), *error.problems])) from error
+        raise click.ClickException(str(error)) from error
     report = store_population(db.session, year, rows)
     db.session.commit()
     click.echo(f"Population {year}: {report.buurten} buurten, {report.cells} figures.")
@@ -39,11 +41,12 @@ def import_population(file: Path, year: int) -> None:
 @_file
 @click.option("--area", default=None, help="Area code for rows without one (default: the municipality, GM0505).")
 def import_reference(file: Path, area: str | None) -> None:
-    """Reference values such as the Dordrecht average: CSV with indicator, year, value[, area_code, source]."""
+    """Reference values such as the Dordrecht average: CSV with indicator, year, value[, area_code, source].
+    All or nothing; a file larger than PARTICIPATION_IMPORT_MAX_MB is refused unread."""
     try:
-        values = read_reference_csv(file, area or current_app.config["MUNICIPALITY_CODE"])
+        values = read_reference_csv(file, area or current_app.config["MUNICIPALITY_CODE"], max_bytes=import_max_bytes())
     except ReferenceImportError as error:
-        raise click.ClickException("\n".join([str(file), *error.problems])) from error
+        raise click.ClickException(str(error)) from error
     for value in values:
         set_reference(db.session, value)
     db.session.commit()
@@ -74,4 +77,3 @@ def rebuild_tallies_command() -> None:
     rebuild_tallies(db.session)
     db.session.commit()
     click.echo("The dashboard's tallies are rebuilt.")
-

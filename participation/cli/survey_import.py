@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from participation.cli.limits import definition_max_bytes
 from participation.cli.surveys import read_definition_file, surveys
 from participation.extensions import db
 from participation.models import CampaignKind
@@ -19,7 +20,7 @@ from participation.surveys.problems import DefinitionError
 def import_command(file: Path) -> None:
     """Publish a survey definition (YAML or XLSForm). Unchanged definitions publish nothing new."""
     try:
-        definition = read_definition_file(file)
+        definition = read_definition_file(file, definition_max_bytes())
     except DefinitionError as error:
         for problem in error.problems:
             click.echo(problem.describe(str(file)), err=True)

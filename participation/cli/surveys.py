@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
+from participation.cli.limits import definition_max_bytes
+from participation.imports import DEFINITION_MAX_BYTES, ImportRefusal, read_text
 from participation.surveys.loader import load_definition
 from participation.surveys.model import SurveyDefinition
 from participation.surveys.problems import DefinitionError, Problem
@@ -18,24 +20,26 @@ from participation.surveys.xlsform import XLSFORM_SUFFIXES, load_xlsform
 surveys = AppGroup("surveys", help="Check and load resident survey definitions.")
 
 
-def read_definition_file(path: str | Path) -> SurveyDefinition:
-    """Load a definition from a YAML file or an XLSForm workbook (by its suffix); raises ``DefinitionError``."""
+def read_definition_file(path: str | Path, max_bytes: int = DEFINITION_MAX_BYTES) -> SurveyDefinition:
+    """Load a definition from a YAML (or JSON) file or an XLSForm workbook (by its suffix), of at most
+    ``max_bytes``; raises ``DefinitionError``."""
     path = Path(path)
     if path.suffix.lower() in XLSFORM_SUFFIXES:
-        return load_xlsform(path)
+        return load_xlsform(path, max_bytes)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DefinitionError(str(path), [Problem(1, "the file is not UTF-8 text")]) from error
+        text = read_text(path, max_bytes)
+    except ImportRefusal as refusal:
+        raise DefinitionError(str(path), [Problem(int(refusal.params.get("line", 1)), refusal.message)]) from refusal
     return load_definition(text, str(path))
 
 
 @surveys.command("validate")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def validate(file: Path) -> None:
-    """Check a survey definition; prints FILE:LINE: message per problem and exits 1 when there are any."""
+    """Check a survey definition; prints FILE:LINE: message per problem and exits 1 when there are any. A file
+    larger than PARTICIPATION_DEFINITION_MAX_MB is refused unread."""
     try:
-        definition = read_definition_file(file)
+        definition = read_definition_file(file, definition_max_bytes())
     except DefinitionError as error:
         for problem in error.problems:
             click.echo(problem.describe(str(file)), err=True)

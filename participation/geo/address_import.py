@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from participation.geo.blocks import RD_NEW, WGS84, rd_to_wgs84_many
 from participation.geo.boundaries import load_boundaries
 from participation.geo.errors import InvalidPostcode, ProblemCollector
 from participation.geo.geofiles import NL_LONLAT_BOX, find_column, parse_crs, write_file_atomically
+from participation.imports import IMPORT_MAX_BYTES, CsvRows, ImportRefusal, finite_number, read_csv
 
 POSTCODE = ("postcode", "pc6")
 NUMBER = ("huisnummer", "house_number", "number", "nummer")
@@ -44,14 +44,6 @@ class AddressImport:
     addresses: int
     outside_municipality: int
     notes: list[str] = field(default_factory=list)
-
-
-def _number(text: str) -> float:
-    # Dutch CSV exports write decimal commas; they are never thousands separators in coordinates.
-    value = float(text.strip().replace(",", "."))
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
 
 
 def _columns(header: list[str], crs_name: str | None, problems: ProblemCollector) -> tuple[dict[str, str], str]:
@@ -91,46 +83,34 @@ def _columns(header: list[str], crs_name: str | None, problems: ProblemCollector
     return {key: value for key, value in found.items() if value is not None}, crs
 
 
-def import_addresses(source: Path, geodata_dir: Path, *, crs: str | None = None) -> AddressImport:
-    """Write geodata/registers/addresses.csv from an address CSV; all or nothing.
+Row = tuple[str, int, str, str, float, float]  # postcode, number, addition, street, and two coordinates
 
-    x/y columns are read as RD New and lat/lon as WGS84 unless `crs` says otherwise. The delimiter (comma,
-    semicolon or tab) is taken from the header line.
-    """
-    problems = ProblemCollector(source)
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise problems.fail("", f"cannot read as UTF-8 text: {exc}") from exc
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = list(reader.fieldnames or [])
-    if not header:
-        raise problems.fail("", "the file is empty")
-    columns, the_crs = _columns(header, crs, problems)
 
-    rows: list[tuple[int, str, int, str, str, float, float]] = []
-    seen: dict[tuple[str, int, str], int] = {}
-    for line, row in enumerate(reader, start=2):
-        where = f"row {line}"
+def _rows(table: CsvRows, columns: dict[str, str], the_crs: str, problems: ProblemCollector) -> list[Row]:
+    """The file's addresses; what is wrong with a row goes to ``problems``."""
+    rows: list[Row] = []
+    seen: dict[tuple[str, int, str], str] = {}
+    for where, row in table:
         try:
-            postcode = normalise_postcode(row[columns["postcode"]] or "")
+            postcode = normalise_postcode(row[columns["postcode"]])
         except InvalidPostcode as exc:
             problems.add(where, str(exc))
             continue
-        raw_number = (row[columns["number"]] or "").strip()
-        if not raw_number.isdigit() or not 0 < int(raw_number) < 100000:
+        raw_number = row[columns["number"]].strip()
+        if not (raw_number.isascii() and raw_number.isdigit()) or not 0 < int(raw_number) < 100000:
             problems.add(where, f"house number {raw_number!r} is not a whole number from 1 to 99999")
             continue
         number = int(raw_number)
-        addition = normalise_addition("".join(row[columns[k]] or "" for k in ("letter", "addition") if k in columns))
-        street = (row[columns["street"]] or "").strip()
+        addition = normalise_addition("".join(row[columns[k]] for k in ("letter", "addition") if k in columns))
+        street = row[columns["street"]].strip()
         if not street:
             problems.add(where, "empty street name")
         keys = ("x", "y") if the_crs == RD_NEW else ("lon", "lat")
         try:
-            first, second = (_number(row[columns[k]] or "") for k in keys)
+            first, second = (finite_number(row[columns[k]], where) for k in keys)
+        except ImportRefusal as refusal:
+            problems.refuse(refusal)
+            continue
         except ValueError:
             problems.add(where, f"coordinates {[row[columns[k]] for k in keys]} are not numbers")
             continue
@@ -144,21 +124,40 @@ def import_addresses(source: Path, geodata_dir: Path, *, crs: str | None = None)
             continue
         key = (postcode, number, addition)
         if key in seen:
-            problems.add(where, f"address {postcode} {number}{addition} also on row {seen[key]}")
-        seen[key] = line
-        rows.append((line, postcode, number, addition, street, first, second))
+            problems.add(where, f"address {postcode} {number}{addition} also on {seen[key]}")
+        seen[key] = where
+        rows.append((postcode, number, addition, street, first, second))
+    return rows
+
+
+def import_addresses(
+    source: Path, geodata_dir: Path, *, crs: str | None = None, max_bytes: int = IMPORT_MAX_BYTES
+) -> AddressImport:
+    """Write geodata/registers/addresses.csv from an address CSV; all or nothing.
+
+    x/y columns are read as RD New and lat/lon as WGS84 unless `crs` says otherwise. The delimiter (comma,
+    semicolon or tab) is taken from the header line. The file is read row by row, and refused unread when it is
+    larger than `max_bytes`.
+    """
+    problems = ProblemCollector(source)
+    try:
+        with read_csv(source, max_bytes) as table:
+            columns, the_crs = _columns(table.header, crs, problems)
+            rows = _rows(table, columns, the_crs, problems)
+    except ImportRefusal as refusal:
+        raise problems.stop(refusal) from refusal
     problems.raise_if_any()
     if not rows:
         raise problems.fail("", "no addresses in the file")
 
-    firsts = np.array([r[5] for r in rows])
-    seconds = np.array([r[6] for r in rows])
+    firsts = np.array([r[4] for r in rows])
+    seconds = np.array([r[5] for r in rows])
     if the_crs == RD_NEW:
         lats, lons = rd_to_wgs84_many(firsts, seconds)
     else:
         lons, lats = firsts, seconds
     addresses = [
-        Address(r[1], r[2], r[3], r[4], round(float(lat), 7), round(float(lon), 7))
+        Address(r[0], r[1], r[2], r[3], round(float(lat), 7), round(float(lon), 7))
         for r, lat, lon in zip(rows, lats.tolist(), lons.tolist(), strict=True)
     ]
     addresses.sort(key=lambda a: (a.postcode, a.house_number, a.addition))

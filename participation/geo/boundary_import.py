@@ -33,6 +33,7 @@ from participation.geo.geofiles import (
     replace_directory_atomically,
     rounded,
 )
+from participation.imports import GEODATA_MAX_BYTES
 
 # Column names differ between CBS vintages (e.g. BU_CODE until 2020, buurtcode since) and derived files.
 COLUMNS = {
@@ -77,6 +78,14 @@ def _year(frame: Any, column: str | None, year: int | None, problems: ProblemCol
     return year if year is not None else found[0]
 
 
+def _sha256(source: Path) -> str | None:
+    """The digest of the source file, read in chunks: a national file is hundreds of megabytes."""
+    if not source.is_file():
+        return None
+    with source.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
 def _previous_flags(geodata_dir: Path, year: int) -> dict[str, str]:
     """dordt_west flags of the nearest earlier (or else later) year already imported, by buurt code."""
     years = [y for y in available_years(geodata_dir) if y != year]
@@ -95,6 +104,7 @@ def import_boundaries(
     year: int | None = None,
     layer: str | None = None,
     crs: str | None = None,
+    max_bytes: int = GEODATA_MAX_BYTES,
 ) -> BoundaryImport:
     """Write geodata/boundaries/<year>/ from a CBS buurt layer, keeping one municipality; all or nothing.
 
@@ -103,7 +113,7 @@ def import_boundaries(
     wijken are marked "onzeker" for the bureau to settle.
     """
     municipality = municipality.strip().upper()
-    frame, notes = read_vector(source, layer, crs)
+    frame, notes = read_vector(source, layer, crs, max_bytes)
     problems = ProblemCollector(source)
     cols = {key: find_column(frame.columns, aliases) for key, aliases in COLUMNS.items()}
     missing = [key for key in ("gemeentecode", "buurtcode", "buurtnaam") if cols[key] is None]
@@ -206,7 +216,7 @@ def import_boundaries(
         "municipality_name": municipality_name,
         "attribution": ATTRIBUTION.format(year=the_year),
         "source": source.name,
-        "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest() if source.is_file() else None,
+        "source_sha256": _sha256(source),
         "crs": "EPSG:4326",
         "buurten": len(buurten),
         "wijken": len(wijken),

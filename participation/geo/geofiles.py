@@ -17,23 +17,44 @@ import shapely
 from numpy.typing import NDArray
 
 from participation.geo.errors import GeoImportError
+from participation.imports import GEODATA_MAX_BYTES, ImportRefusal, check_unpacked_size, file_size, too_large
 
 COORDINATE_DECIMALS = 6
 # Generous box around the Netherlands in lon/lat: coordinates outside it mean a wrong or missing CRS.
 NL_LONLAT_BOX = (3.0, 50.6, 7.4, 53.7)
 _POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx")
 
 
-def read_vector(path: Path, layer: str | None, assume_crs: str | None) -> tuple[Any, list[str]]:
-    """A GeoDataFrame from a GeoPackage, GeoJSON or Shapefile, with its CRS known, plus reader notes.
+def check_vector_size(path: Path, max_bytes: int) -> None:
+    """Refuse a vector file larger than ``max_bytes`` before reading it: a shapefile counted with the files
+    beside it that hold its attributes and index, a zipped one by what it unpacks to."""
+    try:
+        size = file_size(path, max_bytes)
+        if path.suffix.lower() == ".shp":
+            for suffix in SHAPEFILE_PARTS:
+                part = path.with_suffix(suffix)
+                if part.is_file():
+                    size += part.stat().st_size
+            if size > max_bytes:
+                raise too_large(max_bytes)
+        check_unpacked_size(path, max_bytes)
+    except ImportRefusal as refusal:
+        raise GeoImportError(path, [(refusal.field, refusal.message)]) from refusal
+
+
+def read_vector(
+    path: Path, layer: str | None, assume_crs: str | None, max_bytes: int = GEODATA_MAX_BYTES
+) -> tuple[Any, list[str]]:
+    """A GeoDataFrame from a GeoPackage, GeoJSON or Shapefile of at most ``max_bytes``, with its CRS known,
+    plus reader notes.
 
     Reader warnings (from GDAL) become notes in the import report instead of escaping as warnings.
     """
     import geopandas
     from pyogrio.errors import DataLayerError, DataSourceError
 
-    if not path.exists():
-        raise GeoImportError(path, [("", "file not found")])
+    check_vector_size(path, max_bytes)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

@@ -20,6 +20,7 @@ from participation.geo.geofiles import (
     write_file_atomically,
 )
 from participation.geo.streets import NEAREST_STREET_M, streets_path
+from participation.imports import GEODATA_MAX_BYTES
 
 # OSM exports use "name", NWB uses STT_NAAM, BAG-derived files "openbare_ruimte"/"straatnaam".
 NAME_COLUMNS = ("name", "straatnaam", "stt_naam", "openbare_ruimte", "openbareruimtenaam", "street", "straat")
@@ -51,14 +52,16 @@ def import_streets(
     layer: str | None = None,
     name_column: str | None = None,
     crs: str | None = None,
+    max_bytes: int = GEODATA_MAX_BYTES,
 ) -> StreetImport:
     """Write geodata/registers/streets.geojson from named lines within the municipality; all or nothing.
 
     Lines without a name are left out (OSM exports hold many unnamed paths), as are lines farther than
-    the nearest-street distance from the municipality. Anything else that is not a usable line is an error.
+    the nearest-street distance from the municipality. Anything else that is not a usable line is an error,
+    and a file larger than `max_bytes` is refused unread.
     """
     boundaries = load_boundaries(geodata_dir)
-    frame, notes = read_vector(source, layer, crs)
+    frame, notes = read_vector(source, layer, crs, max_bytes)
     problems = ProblemCollector(source)
     column = find_column(frame.columns, (name_column.lower(),) if name_column else NAME_COLUMNS)
     if column is None:

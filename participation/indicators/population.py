@@ -6,7 +6,6 @@ columns are matched on their stem. An import is all or nothing, and every proble
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import delete
 
+from participation.imports import IMPORT_MAX_BYTES, CsvRows, ImportFileError, ImportRefusal, ProblemCollector, read_csv
 from participation.models import PopulationCount
 from participation.models.base import DbSession
 
@@ -31,10 +31,11 @@ BUURT_CODE = re.compile(r"^BU\d{8}$")
 ALL = "all"
 
 
-class PopulationImportError(ValueError):
-    def __init__(self, source: str, problems: list[str]) -> None:
-        super().__init__(f"{source}: " + "; ".join(problems[:20]))
-        self.problems = problems
+MAX_COUNT = 10_000_000  # far above any buurt; keeps a typing error out of the integer column
+
+
+class PopulationImportError(ImportFileError):
+    """The file cannot be imported; the message names the file and the rows, on one line."""
 
 
 @dataclass(frozen=True)
@@ -47,42 +48,52 @@ def _stem(column: str) -> str:
     return re.sub(r"_\d+$", "", column.strip().lower())
 
 
-def read_population_csv(path: Path, year: int) -> list[PopulationCount]:
-    """Rows for every buurt in the file: one per age band (sex "all") and one per sex (age band "all")."""
-    source = str(path)
+def read_population_csv(path: Path, year: int, *, max_bytes: int = IMPORT_MAX_BYTES) -> list[PopulationCount]:
+    """Rows for every buurt in the file: one per age band (sex "all") and one per sex (age band "all").
+
+    The file is read row by row and refused unread when larger than ``max_bytes``; every row must be right, or
+    ``PopulationImportError`` says which are not and nothing is taken.
+    """
+    problems = ProblemCollector(path, error=PopulationImportError)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PopulationImportError(source, [f"cannot read the file: {error}"]) from error
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-    reader = csv.DictReader(text.splitlines(), dialect=dialect)
-    columns = {_stem(name): name for name in reader.fieldnames or []}
+        with read_csv(path, max_bytes) as table:
+            rows = _population_rows(table, year, problems)
+    except ImportRefusal as refusal:
+        raise problems.stop(refusal) from refusal
+    problems.raise_if_any()
+    if not rows:
+        raise problems.fail("", "no buurt rows (codes like BU05050300) found")
+    return rows
+
+
+def _population_rows(table: CsvRows, year: int, problems: ProblemCollector) -> list[PopulationCount]:
+    columns = {_stem(name): name for name in table.header}
     code_column = next((columns[name] for name in CODE_COLUMNS if name in columns), None)
     missing = [stem for stem in (*AGE_COLUMNS, *SEX_COLUMNS) if stem not in columns]
     if code_column is None or missing:
         wanted = ([] if code_column else ["a buurt code column (Codering)"]) + missing
-        raise PopulationImportError(source, [f"missing columns: {', '.join(wanted)}"])
+        raise problems.fail("", f"missing columns: {', '.join(wanted)}")
     rows: list[PopulationCount] = []
-    problems: list[str] = []
-    for number, record in enumerate(reader, start=2):
-        code = (record.get(code_column) or "").strip()
+    seen: dict[str, str] = {}
+    for where, record in table:
+        code = record[code_column].strip()
         if not BUURT_CODE.match(code):
             continue  # the municipality's and wijken's own rows; only buurten are stored
+        if code in seen:
+            problems.add(f"{where}, {code}", f"the buurt is also on {seen[code]}")
+            continue
+        seen[code] = where
         cells = [(AGE_COLUMNS[stem], ALL, record[columns[stem]]) for stem in AGE_COLUMNS]
         cells += [(ALL, SEX_COLUMNS[stem], record[columns[stem]]) for stem in SEX_COLUMNS]
         for band, sex, raw in cells:
-            value = (raw or "").strip().replace(".", "")
-            if value in ("", "."):
+            value = raw.strip().replace(".", "")
+            if not value:
                 # CBS writes "." where a figure is secret (very small buurten): unknown, not zero.
                 continue
-            if not value.isdigit():
-                problems.append(f"row {number}, {code}: {raw!r} is not a whole number")
+            if not (value.isascii() and value.isdigit()) or int(value) > MAX_COUNT:
+                problems.add(f"{where}, {code}", f"{raw!r} is not a whole number from 0 to {MAX_COUNT}")
                 continue
             rows.append(PopulationCount(buurt_code=code, year=year, age_band=band, sex=sex, count=int(value)))
-    if problems:
-        raise PopulationImportError(source, problems)
-    if not rows:
-        raise PopulationImportError(source, ["no buurt rows (codes like BU05050300) found"])
     return rows
 
 

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
+from participation.imports import (
+    IMPORT_MAX_BYTES,
+    CsvRows,
+    ImportFileError,
+    ImportRefusal,
+    ProblemCollector,
+    finite_number,
+    read_csv,
+)
 from participation.models import IndicatorReference
 from participation.models.base import DbSession
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
 
 
-class ReferenceImportError(ValueError):
-    def __init__(self, source: str, problems: list[str]) -> None:
-        super().__init__(f"{source}: " + "; ".join(problems[:20]))
-        self.problems = problems
+INDICATOR_KEY = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")  # as a survey question's indicator
+# The column sizes of indicator_reference.
+INDICATOR_LENGTH = 64
+AREA_CODE_LENGTH = 10
+SOURCE_LENGTH = 200
+
+
+class ReferenceImportError(ImportFileError):
+    """The file cannot be imported; the message names the file and the rows, on one line."""
 
 
 @dataclass(frozen=True)
@@ -47,32 +61,55 @@ def set_reference(session: DbSession, reference: ReferenceValue) -> IndicatorRef
     return row
 
 
-def read_reference_csv(path: Path, default_area: str) -> list[ReferenceValue]:
-    """Columns indicator, year, value, and optionally area_code and source; all rows valid or none are taken."""
+def read_reference_csv(path: Path, default_area: str, *, max_bytes: int = IMPORT_MAX_BYTES) -> list[ReferenceValue]:
+    """Columns indicator, year, value, and optionally area_code and source; all rows valid or none are taken.
+
+    The file is read row by row and refused unread when larger than ``max_bytes``.
+    """
+    problems = ProblemCollector(path, error=ReferenceImportError)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReferenceImportError(str(path), [f"cannot read the file: {error}"]) from error
-    reader = csv.DictReader(text.splitlines())
-    missing = [name for name in REQUIRED_COLUMNS if name not in (reader.fieldnames or [])]
-    if missing:
-        raise ReferenceImportError(str(path), [f"missing columns: {', '.join(missing)}"])
-    values, problems = [], []
-    for number, record in enumerate(reader, start=2):
-        indicator = (record.get("indicator") or "").strip()
+        with read_csv(path, max_bytes) as table:
+            missing = [name for name in REQUIRED_COLUMNS if name not in table.header]
+            if missing:
+                raise problems.fail("", f"missing columns: {', '.join(missing)}")
+            values = _reference_values(table, default_area, problems)
+    except ImportRefusal as refusal:
+        raise problems.stop(refusal) from refusal
+    problems.raise_if_any()
+    return values
+
+
+def _reference_values(table: CsvRows, default_area: str, problems: ProblemCollector) -> list[ReferenceValue]:
+    values: list[ReferenceValue] = []
+    seen: dict[tuple[str, str, int], str] = {}
+    for where, record in table:
+        indicator = record["indicator"].strip()
         try:
-            year = int((record.get("year") or "").strip())
-            value = float((record.get("value") or "").strip().replace(",", "."))
+            year = int(record["year"].strip())
+            value = finite_number(record["value"], where)
+        except ImportRefusal as refusal:
+            problems.refuse(refusal)
+            continue
         except ValueError:
-            problems.append(f"row {number}: year must be a whole number and value a number")
+            problems.add(where, "year must be a whole number and value a number")
             continue
         if not indicator or not 1990 <= year <= 2100:
-            problems.append(f"row {number}: give an indicator and a year between 1990 and 2100")
+            problems.add(where, "give an indicator and a year between 1990 and 2100")
+            continue
+        if len(indicator) > INDICATOR_LENGTH or not INDICATOR_KEY.match(indicator):
+            problems.add(where, f"indicator {indicator[:80]!r} is not a key like rating_neighbourhood")
             continue
         area = (record.get("area_code") or "").strip() or default_area
-        values.append(ReferenceValue(indicator, area, year, value, (record.get("source") or "").strip()))
-    if problems:
-        raise ReferenceImportError(str(path), problems)
+        source = (record.get("source") or "").strip()
+        if len(area) > AREA_CODE_LENGTH or len(source) > SOURCE_LENGTH:
+            problems.add(where, f"area_code has at most {AREA_CODE_LENGTH} and source {SOURCE_LENGTH} characters")
+            continue
+        key = (indicator, area, year)
+        if key in seen:
+            problems.add(where, f"{indicator} {area} {year} is also on {seen[key]}")
+            continue
+        seen[key] = where
+        values.append(ReferenceValue(indicator, area, year, value, source))
     return values
 
 

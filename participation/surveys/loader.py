@@ -16,7 +16,9 @@ from typing import Any
 import jsonschema
 import yaml
 
+from participation.imports import BoundedLoader, ImportRefusal
 from participation.surveys.checks import check_definition, expand_texts
+from participation.surveys.limits import check_limits
 from participation.surveys.model import SurveyDefinition
 from participation.surveys.problems import DefinitionError, Path, Problem, dotted
 
@@ -121,8 +123,17 @@ def definition_from_data(data: dict[str, Any]) -> SurveyDefinition:
 
 
 def load_definition(text: str, source: str = "<survey>") -> SurveyDefinition:
-    """Parse a YAML survey definition; raises ``DefinitionError`` listing every problem with its line."""
-    loader = yaml.SafeLoader(text)
+    """Parse a YAML survey definition; raises ``DefinitionError`` listing every problem with its line.
+
+    The YAML is read within bounds (aliases count as often as they are used), and the definition's limits are
+    checked before the schema, so that a hostile file costs little time and memory.
+    """
+    try:
+        loader = BoundedLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character (NUL, ...), found before any parsing
+        line = text.count("\n", 0, error.position) + 1
+        refusal = ImportRefusal(f"line {line}", "control_character", character=f"#x{error.character:04x}")
+        raise DefinitionError(source, [Problem(line, refusal.message)]) from error
     try:
         root = loader.get_single_node()
         if root is None:
@@ -133,10 +144,15 @@ def load_definition(text: str, source: str = "<survey>") -> SurveyDefinition:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
         raise DefinitionError(source, [Problem(line, f"YAML syntax: {error.problem or error}")]) from error
+    except ImportRefusal as refusal:
+        raise DefinitionError(source, [Problem(int(refusal.params["line"]), refusal.message)]) from refusal
     finally:
         loader.dispose()
     if duplicates:
         raise DefinitionError(source, duplicates)
+    beyond = check_limits(data)
+    if beyond:
+        raise DefinitionError(source, [Problem(_line(root, path), message) for path, message in beyond])
     problems = _schema_problems(data, root)
     if problems:
         raise DefinitionError(source, problems)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from participation.surveys.limits import MAX_CONDITION_DEPTH, SurveyLimitError
+
 TOKEN = re.compile(
     r"\s*(?:(?P<ref>\$\{[^}]*\})|(?P<string>'[^']*'|\"[^\"]*\")|(?P<number>-?\d+(?:\.\d+)?)"
     r"|(?P<op>!=|>=|<=|=|>|<)|(?P<punct>[(),])|(?P<word>[A-Za-z_][A-Za-z0-9_-]*))"
@@ -171,4 +173,13 @@ def parse_relevant(expression: str, kind_of: Callable[[str], str | None]) -> dic
     """
     if not expression.strip():
         raise RelevantError("the expression is empty")
-    return _Parser(expression, kind_of).parse()
+    parser = _Parser(expression, kind_of)
+    # The parser recurses per parenthesis; each level of conditions takes at most two (a group and a function).
+    depth = deepest = 0
+    for token in parser.tokens:
+        depth += {("punct", "("): 1, ("punct", ")"): -1}.get(token, 0)
+        deepest = max(deepest, depth)
+    if deepest > 2 * MAX_CONDITION_DEPTH:
+        refusal = SurveyLimitError("relevant", "condition_too_deep", limit=MAX_CONDITION_DEPTH)
+        raise RelevantError(refusal.message)
+    return parser.parse()

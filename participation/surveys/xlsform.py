@@ -17,10 +17,20 @@ from pathlib import Path as FilePath
 from typing import Any
 
 import jsonschema
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from participation.imports import DEFINITION_MAX_BYTES, ImportRefusal, check_unpacked_size, file_size
 from participation.surveys.checks import check_definition
+from participation.surveys.limits import (
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    UNPACKED_FACTOR,
+    SurveyLimitError,
+    check_limits,
+)
 from participation.surveys.loader import definition_from_data, schema
 from participation.surveys.model import SurveyDefinition
 from participation.surveys.problems import DefinitionError, Path, Problem, dotted
@@ -37,6 +47,7 @@ METADATA = frozenset(("start", "end", "today", "deviceid", "subscriberid", "sims
                       "email", "audit", "start-geopoint"))  # fmt: skip
 REFUSED_COLUMNS = ("choice_filter", "calculation", "repeat_count", "constraint", "trigger")
 TRUE = frozenset(("yes", "true", "1", "true()"))
+SHEETS = frozenset(("survey", "choices", "settings"))
 
 
 def _cell(value: Any) -> str:
@@ -56,28 +67,76 @@ class Sheet:
     rows: list[tuple[int, dict[str, str]]]
 
 
-def _read(path: FilePath) -> dict[str, Sheet]:
+class _StreamedSheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet, without the look for its dimensions when it is opened: a sheet that does not
+    declare them is parsed to the end for that, 300,000 rows and all, before the first row is read."""
+
+    def _get_size(self) -> None:
+        return None
+
+
+def _unreadable(source: str, error: Exception) -> DefinitionError:
+    return DefinitionError(source, [Problem(1, f"not a readable .xlsx workbook ({' '.join(str(error).split())})")])
+
+
+def _read(path: FilePath, max_bytes: int) -> dict[str, Sheet]:
+    """The survey, choices and settings sheets, streamed; refused unread when the file is larger than
+    ``max_bytes`` or unpacks to more than ``UNPACKED_FACTOR`` times that, and refused once a sheet runs past
+    ``MAX_SHEET_ROWS`` rows or ``MAX_SHEET_COLUMNS`` columns, without reading the rest."""
+    source = str(path)
+    try:
+        file_size(path, max_bytes)
+        check_unpacked_size(path, max_bytes * UNPACKED_FACTOR)
+    except ImportRefusal as refusal:
+        raise DefinitionError(source, [Problem(1, refusal.message)]) from refusal
     # Workbooks from Kobo carry data-validation extensions openpyxl warns about; they do not matter here.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
+            reader = ExcelReader(path, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-            raise DefinitionError(str(path), [Problem(1, f"not a readable .xlsx workbook ({error})")]) from error
-        sheets: dict[str, Sheet] = {}
+            raise _unreadable(source, error) from error
         try:
-            for worksheet in workbook.worksheets:
-                rows = iter(worksheet.iter_rows(values_only=True))
-                header = [_cell(value) for value in next(rows, ())]
-                body = []
-                for number, values in enumerate(rows, start=2):
-                    row = {column: _cell(value) for column, value in zip(header, values, strict=False) if column}
-                    if any(row.values()):
-                        body.append((number, row))
-                sheets[worksheet.title.strip().lower()] = Sheet(worksheet.title, header, body)
+            # What load_workbook does, less the other sheets, properties and theme, and without opening a sheet
+            # the slow way (see _StreamedSheet).
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
+            sheets = {}
+            for entry, relation in reader.parser.find_sheets():
+                name = entry.name.strip().lower()
+                if name in SHEETS and name not in sheets and relation.target in reader.valid_files:
+                    worksheet = _StreamedSheet(reader.wb, entry.name, relation.target, reader.shared_strings)
+                    sheets[name] = _sheet(worksheet, source)
+            return sheets
+        except DefinitionError:
+            raise
+        except Exception as error:  # a damaged or hostile workbook fails deep inside openpyxl, in many ways
+            raise _unreadable(source, error) from error
         finally:
-            workbook.close()
-    return sheets
+            reader.archive.close()
+
+
+def _sheet(worksheet: Any, source: str) -> Sheet:
+    # The sheet's declared dimensions are not read (they may claim a million rows and columns): what is there is.
+    title = worksheet.title
+    header: list[str] = []
+    body = []
+    for number, values in enumerate(worksheet.iter_rows(max_col=MAX_SHEET_COLUMNS + 1, values_only=True), start=1):
+        if number > MAX_SHEET_ROWS:
+            refusal = SurveyLimitError(title, "sheet_too_long", sheet=title, limit=MAX_SHEET_ROWS)
+            raise DefinitionError(source, [Problem(number, refusal.message, title)])
+        if len(values) > MAX_SHEET_COLUMNS and values[MAX_SHEET_COLUMNS] is not None:
+            refusal = SurveyLimitError(title, "sheet_too_wide", sheet=title, limit=MAX_SHEET_COLUMNS)
+            raise DefinitionError(source, [Problem(number, refusal.message, title)])
+        if number == 1:
+            header = [_cell(value) for value in values]
+            continue
+        row = {column: _cell(value) for column, value in zip(header, values, strict=False) if column}
+        if any(row.values()):
+            body.append((number, row))
+    return Sheet(title, header, body)
 
 
 def language_of(column: str, source: str, sheet: str) -> str:
@@ -228,11 +287,12 @@ def _problems(data: dict[str, Any], rows: dict[Path, tuple[str, int]]) -> Iterat
         yield Problem(number, f"{dotted(path)}: {error.message}", sheet)
 
 
-def load_xlsform(path: str | FilePath) -> SurveyDefinition:
-    """Read an XLSForm workbook; raises ``DefinitionError`` naming the sheet and row of every problem."""
+def load_xlsform(path: str | FilePath, max_bytes: int = DEFINITION_MAX_BYTES) -> SurveyDefinition:
+    """Read an XLSForm workbook of at most ``max_bytes``; raises ``DefinitionError`` naming the sheet and row of
+    every problem."""
     path = FilePath(path)
     source = str(path)
-    sheets = _read(path)
+    sheets = _read(path, max_bytes)
     if "survey" not in sheets:
         raise DefinitionError(source, [Problem(1, "the workbook has no 'survey' sheet")])
     settings = dict(sheets["settings"].rows[0][1]) if "settings" in sheets and sheets["settings"].rows else {}
@@ -259,6 +319,12 @@ def load_xlsform(path: str | FilePath) -> SurveyDefinition:
     slug = (settings.get("slug") or settings.get("form_id") or path.stem).lower().replace("_", "-")
     data = {"slug": slug, "title": title, "line": settings.get("line") or "explore", "default_language": default,
             "languages": languages, "pages": builder.pages}  # fmt: skip
+    problems = []
+    for where, message in check_limits(data):
+        sheet, number = _located(builder.rows, where)
+        problems.append(Problem(number, message, sheet))
+    if problems:
+        raise DefinitionError(source, problems)
     problems = list(_problems(data, builder.rows))
     if not problems:
         for finding_path, message in check_definition(data):

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from participation.audit import record
 from participation.config import PROJECT_ROOT
+from participation.imports import DEFINITION_MAX_BYTES, ImportRefusal, load_yaml, read_text
 from participation.models import AuditEvent
 from participation.models.base import DbSession
 from participation.models.themes import Theme
@@ -44,12 +45,16 @@ class SyncReport:
     kept: int
 
 
-def load_codebook(path: Path = CODEBOOK_FILE) -> list[ThemeDefinition]:
-    """Read and check the codebook file: every theme valid and every code once."""
+def load_codebook(path: Path = CODEBOOK_FILE, max_bytes: int = DEFINITION_MAX_BYTES) -> list[ThemeDefinition]:
+    """Read and check the codebook file (at most ``max_bytes``, YAML within bounds): every theme valid and every
+    code once."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise CodebookError([f"{path}: {error}"]) from error
+        document = load_yaml(read_text(path, max_bytes))
+    except ImportRefusal as refusal:
+        where = f"{refusal.field}: " if refusal.field else ""
+        raise CodebookError([f"{path}: {where}{refusal.message}"]) from refusal
+    except yaml.YAMLError as error:
+        raise CodebookError([f"{path}: {' '.join(str(error).split())}"]) from error
     entries = document.get("themes") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise CodebookError([f"{path}: expected a list under 'themes'"])

@@ -10,8 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from participation.imports import DEFINITION_MAX_BYTES, load_yaml, read_text
 from participation.models.themes import SubjectType, Theme
 from participation.themes.codebook import CODEBOOK_FILE, load_codebook
 from participation.themes.subjects import SubjectText
@@ -49,7 +48,7 @@ class Scores:
 
 def load_labelled(path: Path) -> list[LabelledText]:
     """Read a labelled set: a mapping of language -> list of {text, themes}."""
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = load_yaml(read_text(path, DEFINITION_MAX_BYTES))
     return [
         LabelledText(language, str(entry["text"]), frozenset(entry.get("themes") or ()))
         for language, entries in document.items()

@@ -80,4 +80,4 @@ def test_validate_refuses_a_missing_file_and_non_utf8(runner: FlaskCliRunner, tm
     path.write_bytes("slug: caf\xe9".encode("latin-1"))
     result = runner.invoke(surveys, ["validate", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:1: the file is not UTF-8 text" in result.output
+    assert f"{path}:1: The file is not UTF-8 text" in result.output

@@ -134,5 +134,5 @@ def test_only_streets_elsewhere_is_an_error(geodata_dir: Path, tmp_path: Path) -
 
 
 def test_missing_file(geodata_dir: Path, tmp_path: Path) -> None:
-    with pytest.raises(GeoImportError, match="file not found"):
+    with pytest.raises(GeoImportError, match="does not exist"):
         import_streets(tmp_path / "nope.gpkg", geodata_dir)
