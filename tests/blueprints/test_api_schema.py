@@ -51,9 +51,7 @@ def cases() -> Iterator[list[str]]:
 @schema.parametrize()
 # One app (with the default content loaded) serves every generated case of an operation, as in production.
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-def test_the_api_keeps_to_its_openapi_document(
-    case: schemathesis.Case, loaded_app: Flask, cases: list[str]
-) -> None:
+def test_the_api_keeps_to_its_openapi_document(case: schemathesis.Case, loaded_app: Flask, cases: list[str]) -> None:
     cases.append(case.operation.label)
     case.call_and_validate(app=loaded_app, headers={"Accept-Language": "en"})
 
