@@ -24,6 +24,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Flask:
     _configure_security(app)
     _configure_templates(app)
     _configure_routing(app)
+    _configure_input_checks(app)
     _register_blueprints(app)
     _register_cli(app)
     return app
@@ -74,6 +75,12 @@ def _configure_routing(app: Flask) -> None:
     from participation.i18n import LanguageCodeConverter
 
     app.url_map.converters["lang"] = LanguageCodeConverter
+
+
+def _configure_input_checks(app: Flask) -> None:
+    from participation.web import refuse_unstorable_input
+
+    app.before_request(refuse_unstorable_input)
 
 
 def _configure_templates(app: Flask) -> None:

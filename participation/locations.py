@@ -16,12 +16,13 @@ REGEOCODE_BATCH_SIZE = 5_000
 
 
 def place(geocoder: Geocoder, lat: float, lon: float, *, exact_consent: bool) -> StoredLocation:
-    """Geocode a point and make the row to store. Without consent only the block's centre is kept."""
-    stored_lat, stored_lon = point_to_store(lat, lon, exact_consent=exact_consent)
+    """Geocode a point and make the row to store. Without consent only the block's centre is kept, and off the
+    RD grid (far outside the municipality, where there are no blocks) no point at all."""
+    stored = point_to_store(lat, lon, exact_consent=exact_consent)
     location = geocoder.locate(lat, lon)
     return StoredLocation(
-        latitude=stored_lat,
-        longitude=stored_lon,
+        latitude=None if stored is None else stored[0],
+        longitude=None if stored is None else stored[1],
         precision=LocationPrecision.EXACT if exact_consent else LocationPrecision.BLOCK,
         inside=location.inside,
         boundary_year=geocoder.year,

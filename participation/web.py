@@ -1,12 +1,17 @@
-"""Small request helpers shared by blueprints."""
+"""Small request helpers shared by blueprints, and the checks every request passes before a view runs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from flask import request
+from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
+from participation.blueprints.errors import error_response
 from participation.coded_errors import CodedError
+from participation.storable import UnstorableText, check_storable, json_texts
 
 
 def safe_local_path(target: str | None, fallback: str) -> str:
@@ -26,3 +31,29 @@ def show_refusal(form: FlaskForm, error: CodedError) -> None:
         field.errors = [*field.errors, error.message]
     else:
         form.form_errors.append(error.message)
+
+
+def _address_and_form_texts() -> Iterator[tuple[str, str]]:
+    yield "path", request.path
+    for source in (request.args, request.form):
+        for name, values in source.lists():
+            yield name, name
+            for value in values:
+                yield name, value
+
+
+def refuse_unstorable_input() -> ResponseReturnValue | None:
+    """Before every view: refuse a request whose address, query, form or JSON body holds a character no database
+    column can keep (a NUL, another control character), so that no view stores half of it or fails on it.
+
+    A form, query or address gets 400; a JSON body that parsed fine but holds such a text gets 422."""
+    try:
+        check_storable(_address_and_form_texts())
+    except UnstorableText as refused:
+        return error_response(400, refused.message)
+    if request.is_json:
+        try:
+            check_storable(json_texts(request.get_json(silent=True)))
+        except UnstorableText as refused:
+            return error_response(422, refused.message)
+    return None

@@ -208,8 +208,8 @@ def _validate(
         "participants": participants,
         "groups": {"age_bands": sorted(set(data.age_bands)), "languages": sorted(set(data.languages))},
         "free_tags": [tag.strip() for tag in data.free_tags if tag.strip()],
-        "notes": data.notes.replace("\x00", ""),
-        "quotes": [quote.replace("\x00", "") for quote in data.quotes],
+        "notes": data.notes,
+        "quotes": list(data.quotes),
         "mood": mood,
     }
     return values, themes, errors

@@ -12,13 +12,17 @@ import threading
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from pyproj import Transformer
+from pyproj import CRS, Transformer
 
 WGS84 = "EPSG:4326"
 RD_NEW = "EPSG:28992"
 BLOCK_SIZE_M = 100
 
 _BLOCK_ID = re.compile(r"E(\d+)N(\d+)")
+# Where RD New is defined (west, south, east, north in WGS84): the Netherlands and its coastal waters. Outside it the
+# projection still gives numbers, but they name no CBS block (London lands at a negative x), so a point there has
+# no block and lies outside every area the app knows.
+RD_AREA: tuple[float, float, float, float] = CRS(RD_NEW).area_of_use.bounds  # type: ignore[union-attr]
 # pyproj transformers hold a PROJ context; one per thread keeps them safe under threaded servers.
 _local = threading.local()
 
@@ -70,8 +74,16 @@ def block_id_for_rd(x: float, y: float) -> str:
     return f"E{math.floor(x / BLOCK_SIZE_M) * BLOCK_SIZE_M}N{math.floor(y / BLOCK_SIZE_M) * BLOCK_SIZE_M}"
 
 
-def block_id(lat: float, lon: float) -> str:
-    """Id of the block holding a WGS84 point."""
+def on_rd_grid(lat: float, lon: float) -> bool:
+    """Whether a WGS84 point lies where RD New, and so the CBS block grid, is defined."""
+    west, south, east, north = RD_AREA
+    return south <= lat <= north and west <= lon <= east
+
+
+def block_id(lat: float, lon: float) -> str | None:
+    """Id of the block holding a WGS84 point; None off the RD grid, where there are no blocks."""
+    if not on_rd_grid(lat, lon):
+        return None
     return block_id_for_rd(*wgs84_to_rd(lat, lon))
 
 
@@ -104,8 +116,10 @@ def block_centre(value: str) -> tuple[float, float]:
     return rd_to_wgs84(x + BLOCK_SIZE_M / 2, y + BLOCK_SIZE_M / 2)
 
 
-def point_to_store(lat: float, lon: float, *, exact_consent: bool) -> tuple[float, float]:
-    """The (lat, lon) a response may keep: the exact point only with consent, else its block's centre."""
+def point_to_store(lat: float, lon: float, *, exact_consent: bool) -> tuple[float, float] | None:
+    """The (lat, lon) a response may keep: the exact point only with consent, else its block's centre; None
+    without consent off the RD grid, where no block can stand in for the point."""
     if exact_consent:
         return lat, lon
-    return block_centre(block_id(lat, lon))
+    block = block_id(lat, lon)
+    return None if block is None else block_centre(block)

@@ -17,6 +17,7 @@ from participation.geo.blocks import (
     block_corners,
     block_id_for_rd,
     format_block_ids,
+    on_rd_grid,
     wgs84_to_rd,
     wgs84_to_rd_many,
 )
@@ -147,6 +148,8 @@ class Geocoder:
     def locate(self, lat: float, lon: float) -> Location:
         """Where one WGS84 point lies; an explicit outside answer when it is not in the municipality."""
         _check_coordinates(lat, lon)
+        if not on_rd_grid(lat, lon):
+            return OUTSIDE_LOCATION
         index = self._index.find(lon, lat)
         if index == OUTSIDE:
             return OUTSIDE_LOCATION

@@ -81,8 +81,9 @@ def theme_layer(
         shown = [key for key in keys if not table.cell(key, None).hidden]
         # A street is drawn at the centre of the block that holds its mean point: no finer than a block.
         geometries = {
-            street: point(*block_centre(block_id(lat, lon)))
+            street: point(*block_centre(block))
             for street, (lat, lon) in street_places(session, shown).items()
+            if (block := block_id(lat, lon)) is not None
         }
     figures = figures_from_list(table, {}, geometries)
     breaks = class_breaks([figure.count.value for figure in figures if not figure.count.hidden], whole=True)

@@ -46,8 +46,11 @@ def point_for_draft(value: Any) -> Any:
     point = _coordinates(value.get("lat"), value.get("lon"))
     if point is None:
         return value
-    stored_lat, stored_lon = point_to_store(*point, exact_consent=False)
-    return {**value, "lat": stored_lat, "lon": stored_lon}
+    stored = point_to_store(*point, exact_consent=False)
+    if stored is None:
+        # Off the RD grid there is no block to stand in for the point: keep no coordinates at all.
+        return {key: item for key, item in value.items() if key not in {"lat", "lon"}}
+    return {**value, "lat": stored[0], "lon": stored[1]}
 
 
 def _coordinates(lat: Any, lon: Any) -> tuple[float, float] | None:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
+from participation.storable import is_storable
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import OTHER, SHORT_TEXT_LIMIT, TEXT_TYPES, Page, Question, QuestionType
 from participation.surveys.model import SurveyDefinition as Definition
@@ -56,8 +57,8 @@ def field_name(question_id: str, part: str | None = None) -> str:
 
 
 def _clean(text: str) -> str:
-    # A NUL cannot be typed and PostgreSQL refuses to store it; everything else stays as typed.
-    return text.replace("\x00", "").strip()
+    # Control characters never get this far: the web layer refuses them (participation.storable).
+    return text.strip()
 
 
 def _parse_number(text: str) -> int | float | str:
@@ -173,7 +174,7 @@ def other_text(value: Any) -> str | None:
 def _check_text(text: Any, limit: int) -> AnswerError | None:
     if not isinstance(text, str):
         return AnswerError("not_text")
-    if "\x00" in text:
+    if not is_storable(text):
         return AnswerError("invalid_characters")
     if len(text) > limit:
         return AnswerError("too_long", {"maximum": limit})

@@ -101,7 +101,8 @@ def validate_location(value: Any) -> AnswerError | None:
     if "skipped" in value:
         return None if value["skipped"] is True else AnswerError("invalid_location")
     if "source" in value or "lat" in value or "lon" in value:
-        if value.get("source") not in SOURCES:
+        source = value.get("source")
+        if not isinstance(source, str) or source not in SOURCES:
             return AnswerError("invalid_location")
         if not _coordinate(value.get("lat"), 90) or not _coordinate(value.get("lon"), 180):
             return AnswerError("invalid_location")

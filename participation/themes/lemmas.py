@@ -97,8 +97,8 @@ def word(surface: str, language: str, keyword: bool = False) -> Word:
         lemma, known = surface, False
     if language == "ar" and not known:
         # simplemma's Arabic guesses for words it does not know are often wrong ("الإيجار" -> "آجر", wage),
-        # so the light stems stand in for them.
-        lemma = min(stems(surface, language, clitics=not keyword), key=len)
+        # so the light stems stand in for them. A word too short to stem ("ok", "tv" in an Arabic text) is its own.
+        lemma = min(stems(surface, language, clitics=not keyword), key=len, default=surface)
     forms = {lemma} if len(lemma) >= MIN_STEM or lemma == surface else set()
     if not known or language == "ar":
         forms.update(stems(surface, language, clitics=not keyword))

@@ -38,7 +38,10 @@ def test_definition_in_the_asked_language(loaded_app: Flask) -> None:
     assert turkish["title"] == "Dordt West Sakin Anketi"
     first = turkish["pages"][0]["questions"][0]
     assert first["id"] == "rating_neighbourhood" and first["type"] == "rating" and first["required"] is True
-    assert client.get(f"{URL}?lang=xx").get_json()["language"] == "nl"
+    unknown = client.get(f"{URL}?lang=xx")
+    assert unknown.status_code == 422 and unknown.mimetype == "application/problem+json"
+    assert unknown.get_json()["errors"]["lang"]["code"] == "unknown_language"
+    assert client.get(URL).get_json()["language"] == "nl"
     assert client.get("/api/v1/surveys/nope").status_code == 404
 
 
@@ -118,7 +121,8 @@ def test_the_api_is_rate_limited_per_client(make_app) -> None:  # type: ignore[n
     client = app.test_client()
     statuses = [client.get(URL).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
-    assert client.get(URL).get_json()["error"]
+    limited = client.get(URL)
+    assert limited.mimetype == "application/problem+json" and limited.get_json()["status"] == 429
 
 
 def test_openapi_document_describes_both_endpoints(client) -> None:  # type: ignore[no-untyped-def]

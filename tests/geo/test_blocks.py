@@ -103,5 +103,27 @@ def test_example_id_from_cbs_parses() -> None:
 def test_point_to_store_keeps_the_exact_point_only_with_consent() -> None:
     assert point_to_store(51.8123, 4.6612, exact_consent=True) == (51.8123, 4.6612)
     stored = point_to_store(51.8123, 4.6612, exact_consent=False)
-    assert stored == block_centre(block_id(51.8123, 4.6612))
+    block = block_id(51.8123, 4.6612)
+    assert block is not None and stored == block_centre(block)
     assert stored != (51.8123, 4.6612)
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(0.0, 0.0), (51.5, -0.12), (-89.0, 179.0), (90.0, 0.0), (50.0, 4.0)])
+def test_a_point_off_the_rd_grid_has_no_block_and_lies_outside(geocoder: Geocoder, lat: float, lon: float) -> None:
+    assert block_id(lat, lon) is None
+    assert point_to_store(lat, lon, exact_consent=False) is None
+    assert point_to_store(lat, lon, exact_consent=True) == (lat, lon)
+    assert geocoder.locate(lat, lon).to_json_dict() == {
+        "inside": False,
+        "wijk": None,
+        "buurt": None,
+        "block": None,
+        "street": None,
+        "focus_area": False,
+    }
+
+
+def test_the_corners_of_the_rd_grid_still_have_blocks() -> None:
+    for lat, lon in [(50.75, 3.2), (53.7, 7.22)]:
+        corner = block_id(lat, lon)
+        assert corner is not None and parse_block_id(corner)

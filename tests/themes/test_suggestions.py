@@ -10,7 +10,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from participation.models.base import DbSession
-from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
+from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
 from participation.themes.evaluation import codebook_themes, evaluate, load_labelled, meets
 from participation.themes.lemmas import detect_language, tokens, word
 from participation.themes.subjects import SubjectText
@@ -134,3 +134,17 @@ def test_propose_codings_writes_proposed_suggestions_once(loaded_app: Flask, ses
     assert created[0].details["matched_words"]
     assert propose_codings(session, built, SubjectType.CONVERSATION, 7, text, "nl") == []
     assert len(session.scalars(select(ThemeCoding)).all()) == 2
+
+
+@pytest.mark.parametrize("text", ["ok", "tv", "2x", "x", "التلفاز tv لا يعمل ok"])
+def test_a_word_too_short_to_stem_is_its_own_lemma(text: str) -> None:
+    for keyword in (False, True):
+        for token in tokens(text, "ar"):
+            item = word(token, "ar", keyword=keyword)
+            assert item.lemma and token in item.forms
+
+
+def test_a_short_keyword_in_arabic_gives_suggestions_instead_of_an_error() -> None:
+    theme = Theme(code="tv", label_nl="Tv", label_en="TV", pillar=1, goals=[1], keywords={"ar": ["tv"]}, active=True)
+    model = keyword_model([theme])
+    assert [found.theme_code for found in suggest("التلفاز tv لا يعمل", "ar", model, 0.0)] == ["tv"]

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from flask import current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
-from werkzeug.exceptions import HTTPException
 
 from participation.blueprints.api import bp
-from participation.blueprints.api.openapi import openapi_document
+from participation.blueprints.api.openapi import MAX_IDEMPOTENCY_KEY, openapi_document
+from participation.blueprints.api.problems import ApiRequestError, error_json
 from participation.blueprints.api.serialise import definition_json, location_json
+from participation.blueprints.errors import problem
 from participation.extensions import csrf, db, limiter
 from participation.geocoding import current_geocoder
 from participation.models import ResponseChannel
@@ -24,8 +26,6 @@ from participation.responses.submission import SubmissionRejected, submit
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType
 
-MAX_IDEMPOTENCY_KEY = 64
-
 # The API is anonymous and sends no cookies that could be abused cross-site, so it needs no CSRF token.
 csrf.exempt(bp)
 
@@ -34,14 +34,27 @@ def _api_limit() -> str:
     return str(current_app.config["API_RATE_LIMIT"])
 
 
-def _problem(status: int, message: str, **extra: Any) -> ResponseReturnValue:
-    return jsonify(error=message, **extra), status
+def _refused(status: int, error: ApiRequestError) -> ResponseReturnValue:
+    return problem(status, error.message)
 
 
-@bp.errorhandler(HTTPException)
-def api_error(error: HTTPException) -> ResponseReturnValue:
-    # The API answers in JSON, also when something goes wrong before a view runs (404, 405, 429).
-    return _problem(error.code or 500, error.description or error.name)
+def _unprocessable(errors: dict[str, ApiRequestError | AnswerError]) -> ResponseReturnValue:
+    """422 with one error per field (a question id, or ``lang``, ``language``, ``campaign``)."""
+    return problem(422, None, errors={field: error_json(error) for field, error in errors.items()})
+
+
+def _language_error(field: str, value: Any) -> ApiRequestError | None:
+    """Why ``value`` is no language this deployment offers; None when it is one, or was not given."""
+    languages = list(current_app.config["LANGUAGES"])
+    if value is None or (isinstance(value, str) and value in languages):
+        return None
+    return ApiRequestError(field, "unknown_language", languages=", ".join(languages))
+
+
+def _submission_key(key: str) -> str:
+    # The client's key is kept as a hash: whatever its length up to MAX_IDEMPOTENCY_KEY, the stored form fits the
+    # column (with the prefix that keeps it apart from drafts' and paper forms' keys).
+    return f"api-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:60]}"
 
 
 @bp.get("/openapi.json")
@@ -49,22 +62,29 @@ def openapi() -> ResponseReturnValue:
     return jsonify(openapi_document(current_app.config["LANGUAGES"]))
 
 
-def _language(value: Any) -> str:
-    languages = current_app.config["LANGUAGES"]
-    return value if isinstance(value, str) and value in languages else str(current_app.config["DEFAULT_LANGUAGE"])
-
-
 @bp.get("/surveys/<slug>")
 @limiter.limit(_api_limit)
 def survey_definition(slug: str) -> ResponseReturnValue:
+    if (refused := _language_error("lang", request.args.get("lang"))) is not None:
+        return _unprocessable({"lang": refused})
     version = current_version(db.session, slug)
     if version is None:
-        return _problem(404, "no such survey")
-    language = _language(request.args.get("lang"))
+        return _refused(404, ApiRequestError("slug", "no_such_survey"))
     definition = definition_of(version)
+    language = request.args.get("lang") or str(current_app.config["DEFAULT_LANGUAGE"])
     if language not in definition.languages:
         language = definition.default_language
     return jsonify(definition_json(definition, version.number, language))
+
+
+def _body_errors(body: dict[str, Any]) -> dict[str, ApiRequestError | AnswerError]:
+    """What is wrong with the parts of a submission around the answers: its language and campaign."""
+    errors: dict[str, ApiRequestError | AnswerError] = {}
+    if (refused := _language_error("language", body.get("language"))) is not None:
+        errors["language"] = refused
+    if body.get("campaign") is not None and not isinstance(body["campaign"], str):
+        errors["campaign"] = ApiRequestError("campaign", "not_text")
+    return errors
 
 
 @bp.post("/surveys/<slug>/responses")
@@ -72,29 +92,37 @@ def survey_definition(slug: str) -> ResponseReturnValue:
 def post_response(slug: str) -> ResponseReturnValue:
     version = current_version_ref(db.session, slug)
     if version is None:
-        return _problem(404, "no such survey")
+        return _refused(404, ApiRequestError("slug", "no_such_survey"))
     body = request.get_json(silent=True)
-    if not isinstance(body, dict) or not isinstance(body.get("answers", {}), dict):
-        return _problem(400, "send a JSON object with an 'answers' object")
+    if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
+        return _refused(400, ApiRequestError("answers", "not_an_object"))
     key = request.headers.get("Idempotency-Key")
     if key is not None and len(key) > MAX_IDEMPOTENCY_KEY:
-        return _problem(400, f"Idempotency-Key is longer than {MAX_IDEMPOTENCY_KEY} characters")
+        return _refused(400, ApiRequestError("Idempotency-Key", "key_too_long", maximum=MAX_IDEMPOTENCY_KEY))
+    errors = _body_errors(body)
+    if "language" in errors:
+        return _unprocessable(errors)
+    language = body.get("language") or str(current_app.config["DEFAULT_LANGUAGE"])
     definition = definition_by_ref(db.session, version)
-    language = _language(body.get("language"))
-    answers = dict(body.get("answers") or {})
+    answers = dict(body["answers"])
     location_questions = [q.id for q in definition.questions() if q.type is QuestionType.LOCATION]
     with force_locale(language):
+        if errors:
+            return _unprocessable(errors)
         if body.get("location") is not None:
             if not location_questions:
-                return jsonify(errors={"location": AnswerError("unknown_question").to_dict()}), 422
+                return _unprocessable({"location": AnswerError("unknown_question")})
             location = body["location"]
-            if isinstance(location, dict) and "lat" in location and "source" not in location:
+            if not isinstance(location, dict) or not location:
+                # An empty object would read as a skipped question; the document allows null for that.
+                return _unprocessable({"location": AnswerError("invalid_location")})
+            if "lat" in location and "source" not in location:
                 # A client that sends a bare point most likely read it from the device's GPS.
                 location = {**location, "source": "gps"}
             answers.setdefault(location_questions[0], location)
         campaign_name = body.get("campaign")
         campaign = None
-        if isinstance(campaign_name, str) and (survey := find_survey(db.session, slug)) is not None:
+        if campaign_name is not None and (survey := find_survey(db.session, slug)) is not None:
             campaign = next((c for c in survey.campaigns if c.name == campaign_name), None)
         geocoder = current_geocoder()
         try:
@@ -106,12 +134,12 @@ def post_response(slug: str) -> ResponseReturnValue:
                 language=language,
                 channel=ResponseChannel.API,
                 geocoder=geocoder,
-                submission_key=f"api-{key}" if key else None,
+                submission_key=_submission_key(key) if key else None,
                 campaign=campaign,
             )
         except SubmissionRejected as rejected:
             db.session.rollback()
-            return jsonify(errors={question: error.to_dict() for question, error in rejected.errors.items()}), 422
+            return _unprocessable(dict(rejected.errors))
     # Read before the commit, which expires the objects and would cost a reload per attribute.
     payload = {
         "id": outcome.response_id,

@@ -101,7 +101,7 @@
             }
             if (response.status === 422 || response.status === 400) {
               return response.json().then(function (body) {
-                item.problem = body.errors ? Object.keys(body.errors).map(function (k) { return body.errors[k]; }).join(" ") : body.error;
+                item.problem = body.errors ? Object.keys(body.errors).map(function (k) { return body.errors[k]; }).join(" ") : body.detail || body.error;
                 return put("pending", item);
               }).then(function () { return true; });
             }
