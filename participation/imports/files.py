@@ -16,6 +16,7 @@ from typing import IO
 
 from participation.config import DEFINITION_MAX_MB, GEODATA_MAX_MB, IMPORT_MAX_MB
 from participation.imports.errors import ImportRefusal
+from participation.storable import UNSTORABLE
 
 MEGABYTE = 1024 * 1024
 IMPORT_MAX_BYTES = IMPORT_MAX_MB * MEGABYTE
@@ -135,9 +136,14 @@ class CsvRows:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as error:
                 raise ImportRefusal(f"row {number}", "not_utf8") from error
-            # Python's csv module lets NUL bytes through since 3.11; PostgreSQL cannot store them in a text.
-            if "\x00" in line:
-                raise ImportRefusal(f"row {number}", "not_text")
+            # Python's csv module lets NUL bytes through since 3.11; the rule for what the database may keep is the
+            # same as for what people type (participation.storable).
+            unstorable = UNSTORABLE.search(line)
+            if unstorable is not None:
+                if unstorable.group() == "\x00":
+                    raise ImportRefusal(f"row {number}", "not_text")
+                character = f"#x{ord(unstorable.group()):04x}"
+                raise ImportRefusal(f"row {number}", "control_character", character=character)
             yield line
 
     def _next(self) -> list[str] | None:

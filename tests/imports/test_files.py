@@ -72,6 +72,7 @@ def test_csv_rows_with_the_delimiter_of_the_header(tmp_path: Path) -> None:
         (b"a,b\n1,2,3\n", "row 2", "field_count"),
         (b'a,b\n1,"open\n', "row 2", "not_csv"),
         (b"a,b\n1,\x002\n", "row 2", "not_text"),
+        (b"a,b\n1,2\n3,\x1b[0m\n", "row 3", "control_character"),
         (b"a,b\n1,2\n3,\xff\n", "row 3", "not_utf8"),
         (b"", "", "empty"),
     ],
