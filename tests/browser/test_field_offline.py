@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import func, select
 
 from participation.extensions import db
@@ -63,7 +63,8 @@ def test_three_logs_made_offline_arrive_once(
     for number in (1, 2, 3):
         log_one(page, f"Gesprek {number} zonder verbinding")
     assert page.evaluate("window.fieldOutbox.pending().then(items => items.length)") == 3
-    assert "3" in page.inner_text("[data-outbox-count]")
+    # The count is redrawn after the outbox write settles; wait for it rather than race it.
+    expect(page.locator("[data-outbox-count]")).to_contain_text("3")
     assert conversations(app) == 0
 
     context.set_offline(False)  # the page's "online" event sends what waits, without anyone pressing anything
