@@ -114,7 +114,7 @@ def disclose_table(
     """Suppress a table of distinct-respondent counts for one view.
 
     ``counts`` misses cells that are 0. A total is part of the view when given: as a mapping of counts of distinct
-    respondents, or ``True`` for the sum of the cells. ``suppress=False`` returns every value as it is.
+    respondents, or ``True`` for the sum of the cells. Without ``suppress`` every value is returned as it is.
     """
     grid = _Grid(len(rows), len(columns), threshold)
     row_index = {row: i for i, row in enumerate(rows)}
