@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from flask import request
+from flask import current_app, request
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from participation.blueprints.errors import error_response
 from participation.coded_errors import CodedError
+from participation.disclosure import DisclosurePolicy
 from participation.storable import UnstorableText, check_storable, json_texts
 
 
@@ -31,6 +33,17 @@ def show_refusal(form: FlaskForm, error: CodedError) -> None:
         field.errors = [*field.errors, error.message]
     else:
         form.form_errors.append(error.message)
+
+
+def viewer_disclosure() -> DisclosurePolicy:
+    """The disclosure policy of the signed-in staff member (a resident's when nobody is signed in)."""
+    role = current_user.role if current_user.is_authenticated else None
+    return DisclosurePolicy.for_viewer(role, current_app.config)
+
+
+def public_disclosure() -> DisclosurePolicy:
+    """The disclosure policy of a public page: a resident's, whoever is signed in."""
+    return DisclosurePolicy.for_viewer(None, current_app.config)
 
 
 def _address_and_form_texts() -> Iterator[tuple[str, str]]:

@@ -10,7 +10,9 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 
 from participation.audit import record
+from participation.disclosure import DisclosurePolicy
 from participation.extensions import db
+from participation.models import Role
 from participation.reports import app_stylesheet, yearly_html, yearly_pdf, yearly_report
 
 report = AppGroup("report", help="The yearly accountability report (verantwoording).")
@@ -43,14 +45,16 @@ def yearly(year: int, language: str | None, fmt: str, output: Path, unsuppressed
     language = language or str(config["DEFAULT_LANGUAGE"])
     if language not in config["LANGUAGES"]:
         raise click.BadParameter(f"{language} is not one of {', '.join(config['LANGUAGES'])}", param_hint="--language")
+    # By default the files show what an analyst sees; --unsuppressed what an admin sees.
+    policy = DisclosurePolicy.for_viewer(Role.ADMIN if unsuppressed else Role.ANALYST, config)
     output.mkdir(parents=True, exist_ok=True)
     stem = f"verantwoording-{year}-{language}" + ("-unsuppressed" if unsuppressed else "")
     with force_locale(language):
         document = yearly_report(
             db.session,
             year,
-            threshold=int(config["SMALL_COUNT_THRESHOLD"]),
-            suppress=not unsuppressed,
+            threshold=policy.threshold,
+            suppress=policy.suppress,
             language=language,
             municipality_code=str(config["MUNICIPALITY_CODE"]),
             focus_area_name=str(config["FOCUS_AREA_NAME"]),
@@ -65,9 +69,9 @@ def yearly(year: int, language: str | None, fmt: str, output: Path, unsuppressed
             path.write_bytes(yearly_pdf(document))
             written.append(path)
     # Figures leave the app: which year, in which form and whether suppressed is kept, as for page downloads.
-    record(db.session, "report.exported", year=year, format=fmt, suppressed=not unsuppressed, via="cli")
+    record(db.session, "report.exported", year=year, format=fmt, suppressed=policy.suppress, via="cli")
     db.session.commit()
-    if unsuppressed:
+    if not policy.suppress:
         click.echo("Warning: every figure is shown, small counts included.", err=True)
     for path in written:
         click.echo(str(path))

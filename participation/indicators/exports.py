@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from flask_babel import gettext as _
 
-from participation.disclosure_text import cell_value
+from participation.disclosure.text import cell_value
 from participation.indicators.dashboard import Dashboard
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
 from participation.spreadsheets import Rows, Value

@@ -5,7 +5,7 @@ No flask.request here: functions take a database session and plain values, flush
 caller. Labels are translated with Flask-Babel, so documents are made inside ``force_locale``.
 """
 
-from participation.disclosure_text import cell_text
+from participation.disclosure.text import cell_text
 from participation.programme.document import (
     InputLine,
     WijkProgramme,

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from participation import spreadsheets
 from participation.disclosure import Cell
-from participation.disclosure_text import cell_value
+from participation.disclosure.text import cell_value
 from participation.programme.document import InputLine, WijkProgramme
 from participation.programme.labels import QUOTE_REMOVED
 from participation.spreadsheets import FORMULA_STARTS, Value, neutralise

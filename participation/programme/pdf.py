@@ -9,7 +9,7 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 from fpdf import FPDF
 
-from participation.disclosure_text import cell_text
+from participation.disclosure.text import cell_text
 from participation.printing.document import FONT_FAMILY, is_right_to_left, new_document, pdf_bytes, use_language
 from participation.printing.sheet import GREY, Sheet
 from participation.programme.document import InputLine, WijkProgramme

@@ -6,7 +6,7 @@ from babel.numbers import format_decimal
 from flask_babel import gettext as _
 
 from participation.disclosure import Cell
-from participation.disclosure_text import cell_text
+from participation.disclosure.text import cell_text
 from participation.indicators.dashboard import MeanCell
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
 from participation.reports.yearly import YearlyReport

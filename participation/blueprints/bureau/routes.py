@@ -14,7 +14,6 @@ from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.bureau import bp
 from participation.blueprints.bureau.forms import ReferenceValueForm
-from participation.disclosure import suppression_applies
 from participation.extensions import db
 from participation.indicators.dashboard import build_dashboard
 from participation.indicators.exports import dashboard_sheets
@@ -22,6 +21,7 @@ from participation.indicators.references import ReferenceValue, set_reference
 from participation.indicators.sources import indicator_labels
 from participation.models import Role
 from participation.spreadsheets import csv_bytes, xlsx_bytes
+from participation.web import viewer_disclosure
 
 
 @bp.get("/")
@@ -35,10 +35,11 @@ def _dashboard_context(form: ReferenceValueForm) -> dict[str, Any]:
     language = str(get_locale() or "nl")
     labels = indicator_labels(db.session, language)
     form.indicator.choices = [SelectChoice(key, label) for key, label in sorted(labels.items(), key=lambda i: i[1])]
+    policy = viewer_disclosure()
     dashboard = build_dashboard(
         db.session,
-        threshold=int(config["SMALL_COUNT_THRESHOLD"]),
-        suppress=suppression_applies(current_user.role),
+        threshold=policy.threshold,
+        suppress=policy.suppress,
         municipality_code=config["MUNICIPALITY_CODE"],
     )
     return {"dashboard": dashboard, "labels": labels, "form": form, "wijk_names": wijk_names(db.session)}

@@ -1,4 +1,4 @@
-"""What each map page shows: the form read from the query string, the suppressed layer for the viewer's role, and
+"""What each map page shows: the form read from the query string, the suppressed layer for the viewer, and
 the words of its tooltips and table. The page, its script and its GeoJSON export all come from ``map_page``, so
 they show the same figures for the same address."""
 
@@ -7,15 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from flask import current_app
 from flask_babel import format_decimal, format_percent, get_locale
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from participation.blueprints.maps.forms import AreaForm, FilterForm, ThemeMapForm
-from participation.disclosure import Cell, suppression_applies
+from participation.disclosure import Cell
 from participation.extensions import db
 from participation.i18n import current_language
 from participation.indicators.sources import indicator_sources
@@ -31,6 +29,7 @@ from participation.maps import (
 )
 from participation.maps.layers import HIDDEN_FILL, PALETTE
 from participation.models import Survey, Theme
+from participation.web import viewer_disclosure
 
 KINDS = ("blocks", "areas", "themes")
 
@@ -59,11 +58,6 @@ class MapPage:
     tips: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)
     legend: list[tuple[str, str]] = field(default_factory=list)
-
-
-def viewer_suppression() -> tuple[int, bool]:
-    """The threshold k and whether the signed-in viewer sees suppressed figures (everybody below admin)."""
-    return int(current_app.config["SMALL_COUNT_THRESHOLD"]), suppression_applies(current_user.role)
 
 
 def status_words(threshold: int) -> dict[Status, str]:
@@ -140,14 +134,15 @@ def _choices(form: FilterForm) -> None:
 
 def map_page(kind: str, args: Mapping[str, str] | MultiDict[str, str]) -> MapPage:
     """Read the page's form from the query string and build its suppressed layer for the signed-in viewer."""
-    threshold, suppress = viewer_suppression()
+    policy = viewer_disclosure()
+    threshold = policy.threshold
     formdata = args if isinstance(args, MultiDict) else MultiDict(args)
     if kind == "areas":
         area_form = AreaForm(formdata)
         _choices(area_form)
         area_form.set_area_choices(indicator_sources(db.session).indicators)
         choice = area_form.choice()
-        layer, year = choropleth_layer(db.session, choice, threshold=threshold, suppress=suppress)
+        layer, year = choropleth_layer(db.session, choice, threshold=threshold, suppress=policy.suppress)
         page = MapPage(kind, area_form, layer, threshold, year)
     elif kind == "themes":
         theme_form = ThemeMapForm(formdata)
@@ -157,7 +152,7 @@ def map_page(kind: str, args: Mapping[str, str] | MultiDict[str, str]) -> MapPag
         theme_id = theme_form.theme.data if "theme" not in theme_form.errors else None
         layer_or_none = (
             theme_layer(
-                db.session, theme_id, theme_form.chosen_level(), filters, threshold=threshold, suppress=suppress
+                db.session, theme_id, theme_form.chosen_level(), filters, threshold=threshold, suppress=policy.suppress
             )
             if theme_id is not None
             else None
@@ -166,9 +161,8 @@ def map_page(kind: str, args: Mapping[str, str] | MultiDict[str, str]) -> MapPag
     else:
         form = FilterForm(formdata)
         _choices(form)
-        page = MapPage(
-            kind, form, heat_layer(db.session, form.map_filter(), threshold=threshold, suppress=suppress), threshold
-        )
+        heat = heat_layer(db.session, form.map_filter(), threshold=threshold, suppress=policy.suppress)
+        page = MapPage(kind, form, heat, threshold)
     if page.layer is not None:
         _fill_texts(page, page.layer)
         page.legend = _legend(page.layer, threshold)

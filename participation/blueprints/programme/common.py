@@ -1,13 +1,11 @@
-"""What every programme view needs: the wijk or input asked for (404 otherwise), the viewer's suppression, and the
-choices of the input form."""
+"""What every programme view needs: the wijk or input asked for (404 otherwise) and the choices of the input
+form."""
 
 from __future__ import annotations
 
-from flask import abort, current_app
-from flask_login import current_user
+from flask import abort
 from sqlalchemy import select
 
-from participation.disclosure import suppression_applies
 from participation.extensions import db
 from participation.i18n import current_language
 from participation.models.programme import ProgrammeInput
@@ -17,15 +15,6 @@ from participation.programme import Area, buurten_of, find_wijk, wijken
 
 def language() -> str:
     return current_language().code
-
-
-def threshold() -> int:
-    return int(current_app.config["SMALL_COUNT_THRESHOLD"])
-
-
-def suppress() -> bool:
-    """Admins see every figure; analysts (everybody below admin) see suppressed ones."""
-    return suppression_applies(current_user.role)
 
 
 def wijk_or_404(code: str) -> Area:

@@ -10,10 +10,11 @@ from flask_login import current_user
 from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.programme import bp
-from participation.blueprints.programme.common import language, suppress, threshold, wijk_or_404
+from participation.blueprints.programme.common import language, wijk_or_404
 from participation.extensions import db
 from participation.models import Role
 from participation.programme import csv_bytes, programme_pdf, wijk_programme, xlsx_bytes
+from participation.web import viewer_disclosure
 
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -30,8 +31,9 @@ def export(wijk_code: str, fmt: str) -> ResponseReturnValue:
         abort(404)
     wijk = wijk_or_404(wijk_code)
     lang = language()
+    policy = viewer_disclosure()
     with force_locale(lang):
-        document = wijk_programme(db.session, wijk, lang, threshold=threshold(), suppress=suppress())
+        document = wijk_programme(db.session, wijk, lang, threshold=policy.threshold, suppress=policy.suppress)
         # Exports leave the app: who took which wijk's figures, and whether suppressed, is kept.
         record(
             db.session,

@@ -14,8 +14,6 @@ from participation.blueprints.programme.common import (
     form_choices,
     input_or_404,
     language,
-    suppress,
-    threshold,
     wijk_or_404,
 )
 from participation.blueprints.programme.forms import SOURCE_LABELS, EvidenceForm, StatusForm, input_form_class
@@ -40,7 +38,7 @@ from participation.programme import (
 )
 from participation.themes.aggregation import Dimension, ThemeFilter, theme_table
 from participation.themes.pillars import pillar_label
-from participation.web import show_refusal
+from participation.web import show_refusal, viewer_disclosure
 
 
 def _enum_args(name: str, kind: type[InputStatus] | type[Priority]) -> list[str]:
@@ -206,11 +204,12 @@ def themes(wijk_code: str) -> ResponseReturnValue:
     wijk = wijk_or_404(wijk_code)
     by_value = request.args.get("by", Dimension.BUURT.value)
     by = Dimension(by_value) if by_value in {d.value for d in Dimension} - {"wijk"} else Dimension.BUURT
+    policy = viewer_disclosure()
     if by is Dimension.BUURT:
-        table = wijk_theme_table(db.session, wijk, threshold=threshold(), suppress=suppress())
+        table = wijk_theme_table(db.session, wijk, threshold=policy.threshold, suppress=policy.suppress)
     else:
         table = theme_table(
-            db.session, by, ThemeFilter(wijk_code=wijk.code), threshold=threshold(), suppress=suppress()
+            db.session, by, ThemeFilter(wijk_code=wijk.code), threshold=policy.threshold, suppress=policy.suppress
         )
     return render_template(
         "programme/themes.html",
@@ -221,5 +220,5 @@ def themes(wijk_code: str) -> ResponseReturnValue:
         dimension_labels=DIMENSION_LABELS,
         theme_labels=theme_labels(table.rows),
         column_labels=column_labels(wijk, by, table.columns),
-        k=threshold(),
+        k=policy.threshold,
     )

@@ -6,7 +6,7 @@ from werkzeug.wrappers import Response
 from participation.blueprints.localized import set_language_cookie
 from participation.blueprints.public import bp, language_bp
 from participation.i18n import is_supported, select_locale
-from participation.web import safe_local_path
+from participation.web import public_disclosure, safe_local_path
 
 
 @bp.get("/")
@@ -16,7 +16,7 @@ def home() -> str:
 
 @bp.get("/privacy")
 def privacy() -> str:
-    return render_template("public/privacy.html")
+    return render_template("public/privacy.html", k=public_disclosure().threshold)
 
 
 @bp.get("/accessibility")

@@ -11,12 +11,12 @@ from flask_login import current_user
 from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.report import bp
-from participation.disclosure import suppression_applies
 from participation.extensions import db
 from participation.i18n import current_language
 from participation.models import Role
 from participation.models.base import utcnow
 from participation.reports import YearlyReport, report_body, yearly_html, yearly_pdf, yearly_report, years_with_data
+from participation.web import viewer_disclosure
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -31,11 +31,12 @@ def _report(year: int, language: str) -> YearlyReport:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         abort(404)
     config = current_app.config
+    policy = viewer_disclosure()
     return yearly_report(
         db.session,
         year,
-        threshold=int(config["SMALL_COUNT_THRESHOLD"]),
-        suppress=suppression_applies(current_user.role),
+        threshold=policy.threshold,
+        suppress=policy.suppress,
         language=language,
         municipality_code=str(config["MUNICIPALITY_CODE"]),
         focus_area_name=str(config["FOCUS_AREA_NAME"]),

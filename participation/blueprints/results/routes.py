@@ -11,6 +11,7 @@ from participation.i18n import current_language
 from participation.models.themes import Theme
 from participation.programme import STATUS_LABELS, consented_quotes, public_inputs, public_text, wijken
 from participation.themes.aggregation import ThemeFilter, theme_list
+from participation.web import public_disclosure
 
 
 @bp.get("/wijk/<wijk_code>/")
@@ -30,11 +31,12 @@ def wijk(wijk_code: str) -> str:
     themes = db.session.scalars(select(Theme).where(Theme.merged_into_id.is_(None))).all()
     # Ordered by name, never by count: an order by count would place hidden figures between shown ones.
     ordered = sorted(themes, key=lambda theme: theme.label(language).casefold())
+    policy = public_disclosure()
     counts = theme_list(
         db.session,
         ThemeFilter(wijk_code=area.code),
-        threshold=int(current_app.config["SMALL_COUNT_THRESHOLD"]),
-        suppress=True,  # a public page: nobody is signed in as admin here
+        threshold=policy.threshold,
+        suppress=policy.suppress,
         theme_order=[theme.id for theme in ordered],
     )
     raised = [theme for theme in ordered if counts.cell(theme.id, None).value > 0]
@@ -46,5 +48,5 @@ def wijk(wijk_code: str) -> str:
         raised=raised,
         status_labels=STATUS_LABELS,
         language=language,
-        k=int(current_app.config["SMALL_COUNT_THRESHOLD"]),
+        k=policy.threshold,
     )

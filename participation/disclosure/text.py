@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from participation.disclosure import Cell
+from participation.disclosure.suppression import Cell
 
 
 def cell_text(cell: Cell, threshold: int) -> str:

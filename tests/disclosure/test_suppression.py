@@ -8,15 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from participation.disclosure import (
-    Cell,
-    DisclosedTable,
-    Reason,
-    disclose_list,
-    disclose_table,
-    suppression_applies,
-)
-from participation.models import Role
+from participation.disclosure.suppression import Cell, DisclosedTable, Reason, disclose_list, disclose_table
 
 K = 5
 
@@ -160,13 +152,6 @@ def test_lists_without_a_total_hide_only_small_entries() -> None:
 def test_negative_counts_are_refused() -> None:
     with pytest.raises(ValueError, match="negative"):
         disclose_table({(0, 0): -1}, [0], [0], threshold=K)
-
-
-@pytest.mark.parametrize(
-    ("role", "applies"), [(None, True), (Role.PROFESSIONAL, True), (Role.ANALYST, True), (Role.ADMIN, False)]
-)
-def test_suppression_applies_below_admin(role: Role | None, applies: bool) -> None:
-    assert suppression_applies(role) is applies
 
 
 @pytest.mark.parametrize("seed", range(150))

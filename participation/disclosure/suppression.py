@@ -1,9 +1,10 @@
 """Small-count suppression for every table, map and export the bureau and residents see.
 
-A figure that rests on fewer than k people (``SMALL_COUNT_THRESHOLD``, 5 by default) can point at a person, so it
-is hidden for everybody below admin. Hiding it is not enough when totals are shown beside it: a row with one
-hidden cell and a shown total gives the hidden value away by subtraction. So other cells are hidden as well
-(complementary suppression) until no hidden value can be worked out from what is shown in the same view.
+A figure that rests on fewer than k people can point at a person, so it is hidden (for whom and at which k is
+``DisclosurePolicy``'s to say: this module knows no roles). Hiding it is not enough when totals are shown beside
+it: a row with one hidden cell and a shown total gives the hidden value away by subtraction. So other cells are
+hidden as well (complementary suppression) until no hidden value can be worked out from what is shown in the same
+view.
 
 How a table is protected, in three rules applied again and again until none of them hides anything more:
 
@@ -30,8 +31,6 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
-
-from participation.models.staff import Role
 
 R = TypeVar("R", bound=Hashable)
 C = TypeVar("C", bound=Hashable)
@@ -101,11 +100,6 @@ class DisclosedTable(Generic[R, C]):
         return sum(1 for cell in self.every_cell() if cell.hidden)
 
 
-def suppression_applies(role: Role | None) -> bool:
-    """Whether a viewer sees suppressed figures: everybody below admin, and residents (no role) always."""
-    return role is None or not role.includes(Role.ADMIN)
-
-
 def disclose_table(
     counts: Mapping[tuple[R, C], int],
     rows: Sequence[R],
@@ -120,7 +114,7 @@ def disclose_table(
     """Suppress a table of distinct-respondent counts for one view.
 
     ``counts`` misses cells that are 0. A total is part of the view when given: as a mapping of counts of distinct
-    respondents, or ``True`` for the sum of the cells. ``suppress=False`` (admins) returns every value as it is.
+    respondents, or ``True`` for the sum of the cells. Without ``suppress`` every value is returned as it is.
     """
     grid = _Grid(len(rows), len(columns), threshold)
     row_index = {row: i for i, row in enumerate(rows)}
