@@ -7,9 +7,7 @@ emptied, which is much faster than building the schema again.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,30 +21,14 @@ from participation import create_app
 from participation.accounts import create_staff_user, ensure_organisation
 from participation.extensions import db
 from participation.models import Role
-
-# zxcvbn still gives this famous passphrase its top score (it knows the words one by one, not the phrase).
-TEST_PASSWORD = "correct horse battery staple"
-# A production secret key that passes the start-up check (a fixed random string, not used anywhere else).
-PRODUCTION_SECRET_KEY = "Zf0gDYwxqA2xAesOki_KiJOdxsqnKWcv-yaKkKKdrqmrVe2RHm5uiUzOyDTUKSZm"
-
-
-def _postgres_database_for_worker(base_url: str, worker: str) -> str:
-    url = sa.make_url(base_url)
-    name = f"{url.database}_{worker}"
-    admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
+from participation.models.base import DbSession
+from tests.databases import empty_database
+from tests.factories import TEST_PASSWORD, StaffAccount, sign_in
 
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> str:
-    base = os.environ.get("TEST_DATABASE_URL")
-    if base:
-        return _postgres_database_for_worker(base, worker_id)
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    return empty_database(tmp_path_factory.mktemp("db"), worker_id)
 
 
 @pytest.fixture(scope="session")
@@ -115,6 +97,15 @@ def app(make_app: Callable[..., Flask]) -> Flask:
     return make_app()
 
 
+@pytest.fixture
+def session(app: Flask) -> Iterator[DbSession]:
+    """The app's database session inside one app context for the whole test, for domain tests that make no
+    requests; what the test left uncommitted is rolled back."""
+    with app.app_context():
+        yield db.session
+        db.session.rollback()
+
+
 @pytest.fixture(autouse=True)
 def _push_request_context() -> None:
     """Overrides pytest-flask's fixture of this name, which pushes one request context for the whole test.
@@ -134,16 +125,6 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()
-
-
-@dataclass(frozen=True)
-class StaffAccount:
-    """What a test needs to know of a staff member it made; a plain value, usable outside any app context."""
-
-    id: int
-    email: str
-    role: Role
-    organisation_id: int
 
 
 @pytest.fixture
@@ -167,11 +148,6 @@ def make_staff(app: Flask) -> Callable[..., StaffAccount]:
             return StaffAccount(user.id, user.email, user.role, user.organisation_id)
 
     return create
-
-
-def sign_in(client: FlaskClient, user: StaffAccount, password: str = TEST_PASSWORD) -> None:
-    response = client.post("/login", data={"email": user.email, "password": password})
-    assert response.status_code == 302, response.get_data(as_text=True)
 
 
 @pytest.fixture

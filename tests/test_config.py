@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from participation.config import ConfigurationError, build_config, secret_key_entropy_bits
-from tests.conftest import PRODUCTION_SECRET_KEY
+from tests.factories import PRODUCTION_SECRET_KEY
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:

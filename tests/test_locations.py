@@ -11,6 +11,7 @@ from participation.extensions import db
 from participation.geo import block_centre, load_geocoder
 from participation.locations import place
 from participation.models import LocationPrecision, StoredLocation
+from tests.factories import a_location
 from tests.paths import BUURT_INSIDE_POINTS_2024
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
@@ -58,21 +59,6 @@ def test_a_point_outside_is_stored_as_outside(geocoder) -> None:  # type: ignore
     assert row.buurt_code is None and row.wijk_code is None and row.block_id is None
 
 
-def chosen_from_list(buurt_code: str, wijk_code: str) -> StoredLocation:
-    return StoredLocation(
-        latitude=None,
-        longitude=None,
-        precision=LocationPrecision.BUURT,
-        inside=True,
-        boundary_year=2024,
-        wijk_code=wijk_code,
-        buurt_code=buurt_code,
-        block_id=None,
-        street_name=None,
-        in_focus_area=False,
-    )
-
-
 def newer_boundaries(root: Path, renamed_from: str, renamed_to: str) -> Path:
     """A geodata directory with 2024 and a made-up 2025 in which one buurt got a new code."""
     shutil.copytree(GEODATA / "boundaries" / "2024", root / "boundaries" / "2024")
@@ -90,9 +76,7 @@ def newer_boundaries(root: Path, renamed_from: str, renamed_to: str) -> Path:
     return root
 
 
-def test_regeocode_moves_every_location_to_the_newer_boundaries(
-    make_app: Callable[..., Flask], tmp_path: Path
-) -> None:
+def test_regeocode_moves_every_location_to_the_newer_boundaries(make_app: Callable[..., Flask], tmp_path: Path) -> None:
     geodata = newer_boundaries(tmp_path / "geodata", "BU05050300", "BU05050399")
     app = make_app(GEODATA_DIR=str(geodata))
     old = load_geocoder(geodata, "kern", 2024)
@@ -102,8 +86,8 @@ def test_regeocode_moves_every_location_to_the_newer_boundaries(
                 place(old, *a_point_in(old, "BU05050300"), exact_consent=False),
                 place(old, *a_point_in(old, "BU05050100"), exact_consent=True),
                 place(old, *ROTTERDAM, exact_consent=False),
-                chosen_from_list("BU05050300", "WK050503"),
-                chosen_from_list("BU05050100", "WK050501"),
+                a_location("BU05050300", in_focus_area=False),
+                a_location("BU05050100", in_focus_area=False),
             ]
         )
         db.session.commit()

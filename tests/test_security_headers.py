@@ -4,7 +4,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from participation.models import Role
-from tests.conftest import PRODUCTION_SECRET_KEY, TEST_PASSWORD, StaffAccount
+from tests.factories import PRODUCTION_SECRET_KEY, TEST_PASSWORD, StaffAccount
 
 
 def test_every_page_sends_a_strict_content_security_policy(client: FlaskClient) -> None:

@@ -11,7 +11,7 @@ from participation.accounts import AccountError, SessionPolicy, end_session, res
 from participation.accounts.sessions import end_all_sessions
 from participation.extensions import db
 from participation.models import Role, StaffSession, StaffUser
-from tests.conftest import StaffAccount
+from tests.factories import StaffAccount
 
 POLICY = SessionPolicy.from_settings(idle_minutes=30, max_hours=12)
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)

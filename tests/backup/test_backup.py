@@ -3,7 +3,6 @@ TEST_DATABASE_URL is set): a filled database comes back row for row, and every r
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -24,7 +23,8 @@ from participation.models import Answer, Conversation, ProgrammeInput, Role, Sta
 from tests.blueprints.test_field_conversations import form as conversation_form
 from tests.blueprints.test_programme import new_input
 from tests.blueprints.test_survey_flow import PAGES, fill_in, submit_and_read_receipt
-from tests.conftest import StaffAccount, _postgres_database_for_worker, sign_in
+from tests.databases import empty_database
+from tests.factories import StaffAccount, sign_in
 
 ALEMBIC_VERSION = sa.table("alembic_version", sa.column("version_num"))
 Snapshot = dict[str, list[tuple[Any, ...]]]
@@ -244,10 +244,7 @@ def test_a_backup_of_a_newer_schema_is_refused_before_the_database_is_touched(
 @pytest.fixture
 def own_database_url(tmp_path: Path, worker_id: str) -> str:
     """A database of this test's own, for migrating down and up without touching the worker's database."""
-    base = os.environ.get("TEST_DATABASE_URL")
-    if base:
-        return _postgres_database_for_worker(base, f"{worker_id}_backup")
-    return f"sqlite:///{tmp_path / 'own.sqlite3'}"
+    return empty_database(tmp_path, f"{worker_id}_backup")
 
 
 def test_an_older_backup_is_restored_and_asks_for_an_upgrade(

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.models import AuditEvent, Role, StaffUser
-from tests.conftest import TEST_PASSWORD, StaffAccount, sign_in
+from tests.factories import TEST_PASSWORD, StaffAccount, sign_in
 
 WRONG_CREDENTIALS = "The e-mail address or password is not correct."
 

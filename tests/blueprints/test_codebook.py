@@ -13,7 +13,7 @@ from participation.extensions import db
 from participation.models import AuditEvent, Role
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
 from participation.themes import load_codebook, sync_codebook
-from tests.conftest import StaffAccount
+from tests.factories import StaffAccount
 
 BASE = "/bureau/themes"
 NEW_THEME = {

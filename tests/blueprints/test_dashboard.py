@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.models import IndicatorReference, Role
-from tests.conftest import StaffAccount
+from tests.factories import StaffAccount
 from tests.indicators.test_indicators import submit
 
 OUD_KRISPIJN = "BU05050300"  # wijk 03

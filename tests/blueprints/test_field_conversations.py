@@ -21,7 +21,7 @@ from participation.models import (
     ThemeCoding,
 )
 from participation.models.base import utcnow
-from tests.conftest import StaffAccount, sign_in
+from tests.factories import StaffAccount, sign_in
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from participation.extensions import db
 from participation.i18n import LANGUAGE_COOKIE
 from participation.models import Activity, AuditEvent, ConsentRecord, Contact, Place, Role, Theme, ThemeCoding
-from tests.conftest import StaffAccount, sign_in
+from tests.factories import StaffAccount, sign_in
 
 ORGANISATION_A = "Welzijn Dordrecht"
 ORGANISATION_B = "Woonbron"

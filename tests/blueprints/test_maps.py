@@ -14,8 +14,17 @@ from flask.testing import FlaskClient
 
 from participation.extensions import db
 from participation.models import Role
-from tests.conftest import StaffAccount, sign_in
-from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT, OTHER_BUURT, STREET, MapSeeder
+from tests.factories import (
+    BLOCK_BIG,
+    BLOCK_OTHER,
+    BLOCK_SMALL,
+    BUURT_A,
+    BUURT_B,
+    STREET,
+    MapSeeder,
+    StaffAccount,
+    sign_in,
+)
 
 CREDIT = "Kadaster / Centraal Bureau voor de Statistiek, 2024"
 THIRD_PARTY = re.compile(r"(cdn|unpkg|jsdelivr|cdnjs|googleapis|bootstrapcdn|code\.jquery)", re.IGNORECASE)
@@ -51,8 +60,8 @@ def theme_id(seed: MapSeeder) -> int:
     """Four sources in one block, street and buurt; nine and twelve in others; all raise one theme."""
     theme = seed.theme("map_litter")
     for block, buurt, street, n in (
-        (BLOCK_SMALL, BUURT, "Kleine straat", 4),
-        (BLOCK_BIG, OTHER_BUURT, STREET, 9),
+        (BLOCK_SMALL, BUURT_A, "Kleine straat", 4),
+        (BLOCK_BIG, BUURT_B, STREET, 9),
         (BLOCK_OTHER, "BU05050302", "Lange straat", 12),
     ):
         for _ in range(n):
@@ -99,8 +108,8 @@ MAPS = [
     ("blocks", "", BLOCK_SMALL),
     ("themes", "level=block&theme={theme}", BLOCK_SMALL),
     ("themes", "level=street&theme={theme}", "Kleine straat"),
-    ("areas", "level=buurt&measure=count", BUURT),
-    ("areas", "level=buurt&measure=theme&theme={theme}", BUURT),
+    ("areas", "level=buurt&measure=count", BUURT_A),
+    ("areas", "level=buurt&measure=theme&theme={theme}", BUURT_A),
 ]
 
 

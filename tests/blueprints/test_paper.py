@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from participation.extensions import db
 from participation.models import AuditEvent, ResponseChannel, Role, SurveyResponse
-from tests.conftest import StaffAccount
+from tests.factories import StaffAccount
 from tests.printing.pdf_text import pdf_text
 from tests.printing.test_poster import read_qr, segno_matrix
 

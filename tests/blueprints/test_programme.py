@@ -16,9 +16,8 @@ from sqlalchemy import select
 from participation.extensions import db
 from participation.models import AuditEvent, InputStatus, ProgrammeInput, Role
 from participation.models.themes import Theme
-from tests.conftest import StaffAccount
+from tests.factories import BUURT_A, BUURT_B, WIJK, Seeder, StaffAccount
 from tests.printing.pdf_text import pdf_text
-from tests.programme.factories import BUURT_A, BUURT_B, WIJK, Seeder
 
 BASE = "/bureau/programme"
 

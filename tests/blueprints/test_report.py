@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.models import AuditEvent, Role
-from tests.conftest import StaffAccount
+from tests.factories import StaffAccount
 from tests.printing.pdf_text import pdf_text
 from tests.reports.data import CONSENTED, NOT_CONSENTED, fill
 

@@ -13,7 +13,7 @@ from participation.extensions import db
 from participation.models import InputStatus
 from participation.models.themes import SubjectType
 from participation.programme import InputDraft, create_input, link_evidence
-from tests.programme.factories import BUURT_A, BUURT_B, WIJK, Seeder
+from tests.factories import BUURT_A, BUURT_B, WIJK, Seeder
 
 
 @pytest.fixture

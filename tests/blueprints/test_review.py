@@ -16,7 +16,7 @@ from participation.lines import ParticipationLine
 from participation.models import AuditEvent, Role
 from participation.models.fieldwork import Conversation, ConversationSetting
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
-from tests.conftest import StaffAccount, sign_in
+from tests.factories import StaffAccount, sign_in
 
 
 @pytest.fixture(autouse=True)

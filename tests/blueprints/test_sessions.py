@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.models import AuditEvent, Role, StaffUser, utcnow
-from tests.conftest import TEST_PASSWORD, StaffAccount, sign_in
+from tests.factories import TEST_PASSWORD, StaffAccount, sign_in
 
 
 class Clock:

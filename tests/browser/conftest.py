@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from werkzeug.serving import make_server
+
+from tests.browser.pages import PHONE
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Without these, Chromium phones home at start-up; on a closed network that only produces noise and delay.
@@ -29,8 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-PHONE = {"width": 360, "height": 640}
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture(scope="session")
@@ -79,8 +78,3 @@ def survey_server(make_app: Callable[..., Flask]) -> Iterator[tuple[str, Flask]]
     yield f"http://127.0.0.1:{server.server_port}", app
     server.shutdown()
     thread.join(timeout=5)
-
-
-def assert_accessible(page: Page, where: str) -> None:
-    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
-    assert [f"{where}: {v['id']}: {v['nodes'][0]['html']}" for v in violations] == []

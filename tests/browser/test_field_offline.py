@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from participation.extensions import db
 from participation.models import Conversation, Role
-from tests.browser.conftest import PHONE, assert_accessible
-from tests.conftest import TEST_PASSWORD, StaffAccount
+from tests.browser.pages import PHONE, assert_accessible
+from tests.factories import TEST_PASSWORD, StaffAccount
 
 
 def conversations(app: Flask) -> int:

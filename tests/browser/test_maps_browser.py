@@ -13,9 +13,8 @@ from playwright.sync_api import Browser, Page
 from participation.extensions import db
 from participation.maps import MAP_ELEMENT_ID
 from participation.models import Role
-from tests.browser.conftest import WCAG_21_AA
-from tests.conftest import TEST_PASSWORD, StaffAccount
-from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, OTHER_BUURT, MapSeeder
+from tests.browser.pages import WCAG_21_AA
+from tests.factories import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT_B, TEST_PASSWORD, MapSeeder, StaffAccount
 
 
 def assert_accessible_outside_map(page: Page, where: str) -> None:
@@ -34,8 +33,8 @@ def map_server(survey_server: tuple[str, Flask]) -> tuple[str, Flask, int]:
         theme = seed.theme("map_litter")
         for block, buurt, n in (
             (BLOCK_SMALL, "BU05050300", 4),
-            (BLOCK_BIG, OTHER_BUURT, 9),
-            (BLOCK_OTHER, OTHER_BUURT, 6),
+            (BLOCK_BIG, BUURT_B, 9),
+            (BLOCK_OTHER, BUURT_B, 6),
         ):
             for _ in range(n):
                 seed.at(block, buurt, "Lange straat", themes=[theme])

@@ -9,8 +9,8 @@ from flask import Flask
 from playwright.sync_api import Browser
 
 from participation.models import Role
-from tests.browser.conftest import assert_accessible
-from tests.conftest import TEST_PASSWORD, StaffAccount
+from tests.browser.pages import assert_accessible
+from tests.factories import TEST_PASSWORD, StaffAccount
 
 
 @pytest.mark.browser

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.models import SurveyResponse
-from tests.browser.conftest import PHONE, assert_accessible
+from tests.browser.pages import PHONE, assert_accessible
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

@@ -24,7 +24,7 @@ from participation.fieldwork.contacts import ContactInput, create_contact
 from participation.fieldwork.places import PlaceInput, create_place
 from participation.models import AuditEvent, Contact, Place, StaffUser
 from participation.models.base import utcnow
-from tests.fieldwork.conftest import ORGANISATION_A, ORGANISATION_B, a_location
+from tests.factories import ORGANISATION_A, ORGANISATION_B, a_location
 
 TODAY = utcnow().date()
 

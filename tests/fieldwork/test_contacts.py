@@ -19,7 +19,7 @@ from participation.fieldwork.contacts import (
     withdraw_consent,
 )
 from participation.models import AuditEvent, ContactKind, StaffUser
-from tests.fieldwork.conftest import ORGANISATION_A
+from tests.factories import ORGANISATION_A
 
 TODAY = date(2025, 6, 2)
 

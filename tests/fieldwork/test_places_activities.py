@@ -31,7 +31,7 @@ from participation.models import (
     Theme,
     ThemeCoding,
 )
-from tests.fieldwork.conftest import a_location
+from tests.factories import a_location
 
 
 def _place(session: scoped_session[object], user: StaffUser) -> Place:

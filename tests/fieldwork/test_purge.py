@@ -24,7 +24,7 @@ from participation.models import (
     StaffUser,
 )
 from participation.models.base import utcnow
-from tests.fieldwork.conftest import a_location
+from tests.factories import a_location
 
 TODAY = date(2025, 6, 2)
 

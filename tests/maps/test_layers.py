@@ -21,7 +21,7 @@ from participation.maps import (
 )
 from participation.models import Answer, Survey, SurveyVersion
 from participation.models.base import DbSession
-from tests.maps.conftest import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT, OTHER_BUURT, STREET, WHEN, MapSeeder
+from tests.factories import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT_A, BUURT_B, STREET, WHEN, MapSeeder
 
 K = 5
 WORDS = {Status.SHOWN: "", Status.SMALL: "fewer than 5", Status.HIDDEN: "hidden"}
@@ -105,21 +105,21 @@ def test_the_buurt_choropleth_hides_a_buurt_of_four_and_protects_it_from_the_tot
     populate: Callable[..., None], session: DbSession
 ) -> None:
     populate({BLOCK_SMALL: 4})
-    populate({BLOCK_BIG: 9}, buurt=OTHER_BUURT)
+    populate({BLOCK_BIG: 9}, buurt=BUURT_B)
     populate({BLOCK_OTHER: 12}, buurt="BU05050302")
     layer, _year = choropleth_layer(session, ChoroplethChoice(MapLevel.BUURT), threshold=K, suppress=True)
     figures = by_key(layer)
-    assert figures[BUURT].status is Status.SMALL  # type: ignore[attr-defined]
+    assert figures[BUURT_A].status is Status.SMALL  # type: ignore[attr-defined]
     # With the total shown, one more buurt is hidden, so the four cannot be worked out by subtraction.
     assert layer.total is not None and not layer.total.hidden
     assert sum(1 for figure in layer.figures if figure.status is Status.HIDDEN) >= 1
-    assert figures[BUURT].geometry["type"] in ("Polygon", "MultiPolygon")  # type: ignore[attr-defined]
+    assert figures[BUURT_A].geometry["type"] in ("Polygon", "MultiPolygon")  # type: ignore[attr-defined]
     assert len(layer.figures) == 132
 
 
 def test_the_wijk_choropleth_adds_up_buurten(populate: Callable[..., None], session: DbSession) -> None:
     populate({BLOCK_SMALL: 3})
-    populate({BLOCK_BIG: 3}, buurt=OTHER_BUURT)
+    populate({BLOCK_BIG: 3}, buurt=BUURT_B)
     layer, _year = choropleth_layer(session, ChoroplethChoice(MapLevel.WIJK), threshold=K, suppress=True)
     assert by_key(layer)["WK050503"].value == 6  # type: ignore[attr-defined]
 
@@ -129,15 +129,15 @@ def test_theme_share_per_buurt_hides_a_theme_raised_four_times(seed: MapSeeder, 
     for n in range(10):
         seed.at(BLOCK_BIG, themes=[litter] if n < 4 else [noise])
     for n in range(10):
-        seed.at(BLOCK_OTHER, OTHER_BUURT, themes=[litter] if n < 6 else [noise])
+        seed.at(BLOCK_OTHER, BUURT_B, themes=[litter] if n < 6 else [noise])
     session.commit()
     choice = ChoroplethChoice(MapLevel.BUURT, Measure.THEME_SHARE, theme_id=litter.id)
     layer, _year = choropleth_layer(session, choice, threshold=K, suppress=True)
     figures = by_key(layer)
-    assert figures[BUURT].status is not Status.SHOWN  # type: ignore[attr-defined]
-    assert figures[BUURT].value is None  # type: ignore[attr-defined]
+    assert figures[BUURT_A].status is not Status.SHOWN  # type: ignore[attr-defined]
+    assert figures[BUURT_A].value is None  # type: ignore[attr-defined]
     admin, _year = choropleth_layer(session, choice, threshold=K, suppress=False)
-    assert by_key(admin)[BUURT].value == 0.4  # type: ignore[attr-defined]
+    assert by_key(admin)[BUURT_A].value == 0.4  # type: ignore[attr-defined]
 
 
 def test_the_theme_map_per_block_and_per_street(seed: MapSeeder, session: DbSession) -> None:

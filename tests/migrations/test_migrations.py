@@ -1,6 +1,5 @@
 """The Alembic migrations build exactly the schema the models describe, from empty and from the previous revision."""
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,15 +12,12 @@ from flask import Flask
 from flask_migrate import downgrade, upgrade
 
 from participation.extensions import db
-from tests.conftest import _postgres_database_for_worker
+from tests.databases import empty_database
 
 
 @pytest.fixture
 def empty_database_url(tmp_path: Path, worker_id: str) -> str:
-    base = os.environ.get("TEST_DATABASE_URL")
-    if base:
-        return _postgres_database_for_worker(base, f"{worker_id}_migrations")
-    return f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
+    return empty_database(tmp_path, f"{worker_id}_migrations")
 
 
 def schema_differences(app: Flask) -> list[object]:

@@ -11,7 +11,7 @@ from participation.models.themes import SubjectType
 from participation.programme import InputDraft, create_input, find_wijk, input_rows, link_evidence, wijk_programme
 from participation.programme.operations import erase_evidence_of
 from participation.reports.queries import YearSpan, consented_quotes_of_year
-from tests.programme.factories import WIJK, Seeder
+from tests.factories import WIJK, Seeder
 
 KEPT = "Het plein is eindelijk schoon."
 ERASED = "De bankjes bij de vijver zijn kapot."

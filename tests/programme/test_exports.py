@@ -24,8 +24,8 @@ from participation.programme import (
     xlsx_bytes,
 )
 from participation.programme.document import WijkProgramme
+from tests.factories import BUURT_A, BUURT_B, WIJK, Seeder
 from tests.printing.pdf_text import pdf_text
-from tests.programme.factories import BUURT_A, BUURT_B, WIJK, Seeder
 
 DANGEROUS = ['=HYPERLINK("http://evil.example")', "+31 78 123", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
 

@@ -22,7 +22,7 @@ from participation.programme import (
     unlink_evidence,
     update_input,
 )
-from tests.programme.factories import BUURT_A, BUURT_OTHER, WIJK, Seeder
+from tests.factories import BUURT_A, BUURT_OTHER, WIJK, Seeder
 
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
 

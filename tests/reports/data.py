@@ -18,13 +18,12 @@ from participation.models import (
     ActivityKind,
     Conversation,
     ConversationSetting,
-    LocationPrecision,
-    StoredLocation,
     Theme,
 )
 from participation.models.base import utcnow
 from participation.models.programme import InputEvidence, InputStatus, ProgrammeInput
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
+from tests.factories import a_location
 from tests.indicators.test_indicators import submit
 
 OUD_KRISPIJN = "BU05050300"  # wijk 03
@@ -37,21 +36,6 @@ OLD_QUOTE = "Dit zei iemand twee jaar geleden."
 @dataclass(frozen=True)
 class Filled:
     year: int
-
-
-def _location(buurt: str) -> StoredLocation:
-    return StoredLocation(
-        latitude=None,
-        longitude=None,
-        precision=LocationPrecision.BUURT,
-        inside=True,
-        boundary_year=2024,
-        wijk_code=buurt[:8].replace("BU", "WK"),
-        buurt_code=buurt,
-        block_id=None,
-        street_name=None,
-        in_focus_area=True,
-    )
 
 
 def fill(app: Flask) -> Filled:
@@ -83,7 +67,7 @@ def fill(app: Flask) -> Filled:
             free_tags=[],
             notes="Over de speeltuin.",
             quotes=[],
-            location=_location(OUD_KRISPIJN),
+            location=a_location(OUD_KRISPIJN),
         )
         old = Conversation(
             client_id="report-conversation-old",
@@ -96,7 +80,7 @@ def fill(app: Flask) -> Filled:
             free_tags=[],
             notes="",
             quotes=[],
-            location=_location(OUD_KRISPIJN),
+            location=a_location(OUD_KRISPIJN),
         )
         activity = Activity(
             client_id="report-activity",
@@ -106,7 +90,7 @@ def fill(app: Flask) -> Filled:
             line=ParticipationLine.INVOLVE,
             attendance=12,
             organisation_id=organisation.id,
-            location=_location(OUD_KRISPIJN),
+            location=a_location(OUD_KRISPIJN),
         )
         session.add_all([conversation, old, activity])
         session.flush()

@@ -48,10 +48,8 @@ def test_unsuppressed_shows_small_counts_and_says_so(loaded_app: Flask, filled: 
 
 
 def test_an_unknown_language_is_refused(app: Flask, tmp_path: Path) -> None:
-    result = (
-        app
-        .test_cli_runner()
-        .invoke(args=["report", "yearly", "2025", "--language", "xx", "--output", str(tmp_path)])
+    result = app.test_cli_runner().invoke(
+        args=["report", "yearly", "2025", "--language", "xx", "--output", str(tmp_path)]
     )
     assert result.exit_code != 0 and "xx" in result.output
     assert not list(tmp_path.iterdir())

@@ -34,7 +34,7 @@ from participation.models import (
     Theme,
 )
 from participation.models.themes import SubjectType, ThemeCoding
-from tests.conftest import StaffAccount, sign_in
+from tests.factories import StaffAccount, sign_in
 from tests.printing.pdf_text import pdf_text
 
 SURVEY = "/nl/s/bewonersenquete"

@@ -8,13 +8,10 @@ import pytest
 
 from participation.lines import ParticipationLine
 from participation.surveys.loader import load_definition
-from participation.surveys.model import Choice, Condition, Page, Question, QuestionType, SurveyDefinition, Texts
+from participation.surveys.model import Choice, Condition, Page, Question, QuestionType, SurveyDefinition
+from tests.factories import texts
 
 DEFAULT_SURVEY = Path(__file__).resolve().parents[2] / "surveys" / "bewonersenquete.yaml"
-
-
-def texts(nl: str, en: str | None = None) -> Texts:
-    return Texts.of({"nl": nl, "en": en or f"{nl} (en)"})
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from participation.surveys.answers import (
 )
 from participation.surveys.errors import MESSAGES, AnswerError
 from participation.surveys.model import Choice, Question, QuestionType, SurveyDefinition
-from tests.surveys.conftest import texts
+from tests.factories import texts
 
 CHOICES = (Choice("a", texts("A")), Choice("b", texts("B")), Choice("c", texts("C")))
 SINGLE = Question("single", QuestionType.SINGLE_CHOICE, texts("Een"), choices=CHOICES, other_option=True)

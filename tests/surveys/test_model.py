@@ -7,7 +7,7 @@ import pytest
 
 from participation.lines import ParticipationLine
 from participation.surveys.model import Question, QuestionType, SurveyDefinition, Texts
-from tests.surveys.conftest import texts
+from tests.factories import texts
 
 
 def test_texts_fall_back_to_the_default_language_then_any() -> None:

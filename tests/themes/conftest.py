@@ -1,37 +1,15 @@
-"""A database session inside an app context, and small factories for themes and codings."""
+"""Small factories for themes and codings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from flask import Flask
 
-from participation.extensions import db
 from participation.models.base import DbSession
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
-from participation.themes import ThemeDefinition, create_theme
-
-
-@pytest.fixture
-def session(app: Flask) -> Iterator[DbSession]:
-    with app.app_context():
-        yield db.session
-
-
-def definition(code: str = "litter", **changes: object) -> ThemeDefinition:
-    """A valid definition; ``changes`` override single fields."""
-    fields: dict[str, object] = {
-        "code": code,
-        "label_nl": f"Thema {code}",
-        "label_en": f"Theme {code}",
-        "description": "A theme for the tests.",
-        "pillar": 5,
-        "goals": (9,),
-        "keywords": {"nl": ("afval",), "en": ("litter",)},
-    }
-    fields.update(changes)
-    return ThemeDefinition(**fields)  # type: ignore[arg-type]
+from participation.themes import create_theme
+from tests.factories import definition
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from participation.themes.aggregation import (
     theme_list,
     theme_table,
 )
-from tests.programme.factories import BUURT_A, BUURT_B, BUURT_OTHER, WIJK, Seeder
+from tests.factories import BUURT_A, BUURT_B, BUURT_OTHER, WIJK, Seeder
 
 
 @pytest.fixture

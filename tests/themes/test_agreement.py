@@ -11,7 +11,7 @@ from participation.models import Role
 from participation.models.base import DbSession
 from participation.models.themes import CodingStatus, Theme, ThemeCoding
 from participation.themes.agreement import agreement_report, cohen_kappa
-from tests.conftest import StaffAccount
+from tests.factories import StaffAccount
 
 
 def table(yes_yes: int, yes_no: int, no_yes: int, no_no: int) -> list[tuple[bool, bool]]:

@@ -16,7 +16,7 @@ from participation.models.themes import STRATEGIC_GOALS, Pillar, Theme
 from participation.themes import CODEBOOK_FILE, CodebookError, load_codebook, sync_codebook
 from participation.themes.codebook import SYNCED
 from participation.themes.operations import update_theme
-from tests.themes.conftest import definition
+from tests.factories import definition
 
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
 

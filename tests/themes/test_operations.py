@@ -22,8 +22,7 @@ from participation.themes import (
     themes_by_pillar,
     update_theme,
 )
-from tests.conftest import StaffAccount
-from tests.themes.conftest import definition
+from tests.factories import StaffAccount, definition
 
 
 def test_every_pillar_and_goal_has_a_name() -> None:

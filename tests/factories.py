@@ -1,13 +1,23 @@
-"""Coded material for the aggregation, programme and page tests: responses, conversations and activities in
-given buurten with accepted theme codings, made directly in the database (no geocoder, no survey flow)."""
+"""What tests build by hand, in one place: plain values and builders that need no fixture.
+
+Staff accounts and signing in, stored locations, theme definitions and survey texts, and the seeders that put coded
+responses, conversations and activities in given buurten (and at 100 m blocks) directly in the database, without
+the geocoder or the survey flow. Fixtures stay in the ``conftest.py`` files; tests import from here, never from a
+conftest.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import count
 
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
 from participation.accounts import ensure_organisation
+from participation.geo.blocks import block_centre
 from participation.lines import ParticipationLine
 from participation.models import (
     Activity,
@@ -20,6 +30,7 @@ from participation.models import (
     Place,
     PlaceKind,
     ResponseChannel,
+    Role,
     StoredLocation,
     Survey,
     SurveyResponse,
@@ -29,6 +40,16 @@ from participation.models import (
 )
 from participation.models.base import DbSession
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
+from participation.surveys.model import Texts
+from participation.themes import ThemeDefinition
+
+# zxcvbn still gives this famous passphrase its top score (it knows the words one by one, not the phrase).
+TEST_PASSWORD = "correct horse battery staple"
+# A production secret key that passes the start-up check (a fixed random string, not used anywhere else).
+PRODUCTION_SECRET_KEY = "Zf0gDYwxqA2xAesOki_KiJOdxsqnKWcv-yaKkKKdrqmrVe2RHm5uiUzOyDTUKSZm"
+
+ORGANISATION_A = "Welzijn Dordrecht"
+ORGANISATION_B = "Woonbron"
 
 WIJK = "WK050503"  # Oud Krispijn
 BUURT_A = "BU05050300"
@@ -36,6 +57,73 @@ BUURT_B = "BU05050301"
 OTHER_WIJK = "WK050504"
 BUURT_OTHER = "BU05050400"
 WHEN = datetime(2024, 3, 15, 12, 0, tzinfo=UTC)
+# Three 100 m blocks in Oud Krispijn (BUURT_A); each map test gives them the numbers of sources it needs.
+BLOCK_SMALL = "E104900N423300"
+BLOCK_BIG = "E105000N423300"
+BLOCK_OTHER = "E105100N423300"
+STREET = "Bosboom Toussaintstraat"
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    """What a test needs to know of a staff member it made; a plain value, usable outside any app context."""
+
+    id: int
+    email: str
+    role: Role
+    organisation_id: int
+
+
+def sign_in(client: FlaskClient, user: StaffAccount, password: str = TEST_PASSWORD) -> None:
+    response = client.post("/login", data={"email": user.email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def a_location(
+    buurt: str = BUURT_A, street: str | None = None, *, block: str | None = None, in_focus_area: bool = True
+) -> StoredLocation:
+    """A location as a list choice makes it (a buurt, or a street in it), without the geocoder; ``block`` only files
+    it under a 100 m block."""
+    return StoredLocation(
+        latitude=None,
+        longitude=None,
+        precision=LocationPrecision.STREET if street else LocationPrecision.BUURT,
+        inside=True,
+        boundary_year=2024,
+        wijk_code=buurt[:8].replace("BU", "WK"),
+        buurt_code=buurt,
+        block_id=block,
+        street_name=street,
+        in_focus_area=in_focus_area,
+    )
+
+
+def a_block_location(block: str, buurt: str = BUURT_A, street: str | None = None) -> StoredLocation:
+    """A location at a block's centre, as the survey stores a point without consent for more."""
+    location = a_location(buurt, street, block=block)
+    location.latitude, location.longitude = block_centre(block)
+    location.precision = LocationPrecision.BLOCK
+    return location
+
+
+def texts(nl: str, en: str | None = None) -> Texts:
+    """Survey texts in Dutch and English."""
+    return Texts.of({"nl": nl, "en": en or f"{nl} (en)"})
+
+
+def definition(code: str = "litter", **changes: object) -> ThemeDefinition:
+    """A valid theme definition; ``changes`` override single fields."""
+    fields: dict[str, object] = {
+        "code": code,
+        "label_nl": f"Thema {code}",
+        "label_en": f"Theme {code}",
+        "description": "A theme for the tests.",
+        "pillar": 5,
+        "goals": (9,),
+        "keywords": {"nl": ("afval",), "en": ("litter",)},
+    }
+    fields.update(changes)
+    return ThemeDefinition(**fields)  # type: ignore[arg-type]
 
 
 class Seeder:
@@ -44,7 +132,7 @@ class Seeder:
     def __init__(self, session: DbSession) -> None:
         self.session = session
         self.numbers = count(1)
-        self.organisation = ensure_organisation(session, "Welzijn Dordrecht")
+        self.organisation = ensure_organisation(session, ORGANISATION_A)
         self.survey = Survey(slug=f"buurtonderzoek-{id(self)}", line=ParticipationLine.EXPLORE)
         self.version = SurveyVersion(survey=self.survey, number=1, definition={}, fingerprint="0" * 64)
         session.add_all([self.survey, self.version])
@@ -78,20 +166,7 @@ class Seeder:
         return theme
 
     def location(self, buurt: str | None, street: str | None = None, block: str | None = None) -> StoredLocation | None:
-        if buurt is None:
-            return None
-        return StoredLocation(
-            latitude=None,
-            longitude=None,
-            precision=LocationPrecision.STREET if street else LocationPrecision.BUURT,
-            inside=True,
-            boundary_year=2024,
-            wijk_code=buurt[:8].replace("BU", "WK"),
-            buurt_code=buurt,
-            block_id=block,
-            street_name=street,
-            in_focus_area=True,
-        )
+        return None if buurt is None else a_location(buurt, street, block=block)
 
     def code(
         self, subject_type: SubjectType, subject_id: int, theme: Theme, status: CodingStatus = CodingStatus.ACCEPTED
@@ -205,3 +280,38 @@ class Seeder:
             self.code(SubjectType.ACTIVITY, activity.id, theme)
         self.session.flush()
         return activity
+
+
+class MapSeeder(Seeder):
+    """The seeder with sources placed at blocks (and streets), answering a survey of the content load: pages read
+    every version's definition, which the seeder's own placeholder version has not."""
+
+    def __init__(self, session: DbSession) -> None:
+        super().__init__(session)
+        session.delete(self.version)
+        session.delete(self.survey)
+        self.version = session.scalars(select(SurveyVersion).order_by(SurveyVersion.id)).first()
+        assert self.version is not None, "the content load makes the default surveys"
+        self.survey = self.version.survey
+        session.flush()
+
+    def at(self, block: str, buurt: str = BUURT_A, street: str | None = None, **kwargs: object) -> SurveyResponse:
+        response = self.response(list(kwargs.pop("themes", [])), None, **kwargs)  # type: ignore[arg-type]
+        response.location = a_block_location(block, buurt, street)
+        self.session.flush()
+        return response
+
+    def talk_at(
+        self,
+        block: str,
+        buurt: str = BUURT_A,
+        *,
+        themes: tuple[object, ...] = (),
+        line: ParticipationLine = ParticipationLine.CONTACT,
+        when: datetime = WHEN,
+    ) -> Conversation:
+        conversation = self.conversation(list(themes), None, line=line, when=when)  # type: ignore[arg-type]
+        conversation.location = a_block_location(block, buurt)
+        conversation.setting = ConversationSetting.STREET
+        self.session.flush()
+        return conversation
