@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from participation.guessing import estimate
+from participation.accounts.guessing import estimate
 
 ENV_PREFIX = "PARTICIPATION_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -9,10 +9,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from participation.area_sync import sync_areas
 from participation.cli.limits import definition_max_bytes
 from participation.cli.surveys import read_definition_file
 from participation.extensions import db
+from participation.geo.area_sync import sync_areas
 from participation.geo.boundaries import load_boundaries
 from participation.geo.errors import GeoDataError
 from participation.geo.focus import resolve_focus_area

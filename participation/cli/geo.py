@@ -15,13 +15,13 @@ from flask.cli import AppGroup
 from participation.cli.limits import geodata_max_bytes, import_max_bytes
 from participation.extensions import db
 from participation.geo.address_import import import_addresses
+from participation.geo.app_geocoder import current_geocoder, forget_geocoders
 from participation.geo.boundary_import import import_boundaries
 from participation.geo.errors import GeoDataError
 from participation.geo.geocoder import Geocoder
+from participation.geo.locations import regeocode
 from participation.geo.street_import import import_streets
-from participation.geocoding import current_geocoder, forget_geocoders
 from participation.indicators.tallies import rebuild_tallies
-from participation.locations import regeocode
 
 geo = AppGroup("geo", help="Geodata: import boundaries and registers, locate points.")
 

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from sqlalchemy.orm import scoped_session
 
-from participation.accounts import create_staff_user, ensure_organisation
+from participation.accounts.operations import create_staff_user, ensure_organisation
 from participation.extensions import db
 from participation.models import LocationPrecision, Role, StaffUser, StoredLocation, Theme
 from participation.models.base import utcnow

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.geo.blocks import block_centre
-from participation.lines import ParticipationLine
 from participation.models import (
     Conversation,
     ConversationSetting,
@@ -22,6 +21,7 @@ from participation.models import (
     SurveyVersion,
 )
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 from tests.programme.factories import Seeder
 
 # Three blocks in Oud Krispijn (BU05050300); each test gives them the numbers of sources it needs.

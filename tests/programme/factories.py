@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from itertools import count
 
-from participation.accounts import ensure_organisation
-from participation.lines import ParticipationLine
+from participation.accounts.operations import ensure_organisation
 from participation.models import (
     Activity,
     ActivityKind,
@@ -28,6 +27,7 @@ from participation.models import (
     Wijk,
 )
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
 
 WIJK = "WK050503"  # Oud Krispijn

@@ -10,7 +10,7 @@ from flask_login import current_user
 from participation.blueprints.field_registers.forms import LocatedForm
 from participation.blueprints.field_registers.labels import ERROR_MESSAGES
 from participation.extensions import db
-from participation.geocoding import current_geocoder, location_choices
+from participation.geo.app_geocoder import current_geocoder, location_choices
 from participation.models import Base, StaffUser, StoredLocation
 from participation.responses.places import resolve_location
 from participation.surveys.errors import AnswerError

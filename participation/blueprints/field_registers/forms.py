@@ -26,8 +26,8 @@ from participation.blueprints.field_registers.labels import (
     CONTACT_KIND_LABELS,
     PLACE_KIND_LABELS,
 )
-from participation.lines import ParticipationLine
 from participation.models import StoredLocation
+from participation.models.lines import ParticipationLine
 
 
 def _choices(labels: dict[Any, Any]) -> list[tuple[str, str]]:

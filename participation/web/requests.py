@@ -1,4 +1,5 @@
-"""Small request helpers shared by blueprints, and the checks every request passes before a view runs."""
+"""What the web layer reads from a request: where a redirect may go, and the check every request passes before a
+view runs."""
 
 from __future__ import annotations
 
@@ -7,11 +8,9 @@ from urllib.parse import urlsplit
 
 from flask import request
 from flask.typing import ResponseReturnValue
-from flask_wtf import FlaskForm
 
 from participation.blueprints.errors import error_response
-from participation.coded_errors import CodedError
-from participation.storable import UnstorableText, check_storable, json_texts
+from participation.domain.storable import UnstorableText, check_storable, json_texts
 
 
 def safe_local_path(target: str | None, fallback: str) -> str:
@@ -22,15 +21,6 @@ def safe_local_path(target: str | None, fallback: str) -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return fallback
     return target
-
-
-def show_refusal(form: FlaskForm, error: CodedError) -> None:
-    """Put a domain refusal next to the field it is about, or above the form when the form has no such field."""
-    field = form._fields.get(error.field)
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 def _address_and_form_texts() -> Iterator[tuple[str, str]]:
