@@ -62,5 +62,5 @@ def read_location(form: LocatedForm) -> StoredLocation | None:
 
 
 def retention_days() -> int:
-    """How many days a new contact is kept at most (setting ``CONTACT_RETENTION_DAYS``, default two years)."""
-    return int(current_app.config.get("CONTACT_RETENTION_DAYS", 730))
+    """How many days a new contact is kept at most (setting ``PARTICIPATION_CONTACT_RETENTION_DAYS``)."""
+    return int(current_app.config["CONTACT_RETENTION_DAYS"])
