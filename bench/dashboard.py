@@ -28,7 +28,7 @@ from flask_migrate import upgrade  # noqa: E402
 
 from participation import create_app  # noqa: E402
 from participation.extensions import db  # noqa: E402
-from participation.geocoding import current_geocoder  # noqa: E402
+from participation.geo.app_geocoder import current_geocoder  # noqa: E402
 from participation.indicators.dashboard import build_dashboard  # noqa: E402
 from participation.indicators.tallies import rebuild_tallies  # noqa: E402
 from participation.models import Answer, StoredLocation, SurveyResponse  # noqa: E402

@@ -44,7 +44,7 @@ from flask_migrate import upgrade  # noqa: E402
 from folium.plugins import HeatMap  # noqa: E402
 
 from participation import create_app  # noqa: E402
-from participation.accounts import create_staff_user, ensure_organisation  # noqa: E402
+from participation.accounts.operations import create_staff_user, ensure_organisation  # noqa: E402
 from participation.extensions import db  # noqa: E402
 from participation.geo.blocks import block_corners, format_block_ids, rd_to_wgs84_many, wgs84_to_rd_many  # noqa: E402
 from participation.models import Buurt, Role, StoredLocation, SurveyResponse, SurveyVersion, Wijk  # noqa: E402

@@ -31,7 +31,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _configure_proxy(app: Flask) -> None:
-    from participation.security import IgnoreForwardedHeaders
+    from participation.web.security import IgnoreForwardedHeaders
 
     hops = int(app.config["PROXY_HOPS"])
     if hops:
@@ -43,9 +43,9 @@ def _configure_proxy(app: Flask) -> None:
 
 
 def _configure_extensions(app: Flask) -> None:
-    from participation.database import install_sqlite_pragmas
     from participation.extensions import babel, csrf, db, limiter, login_manager, migrate
     from participation.i18n import select_locale
+    from participation.models.sqlite import install_sqlite_pragmas
 
     install_sqlite_pragmas()
     db.init_app(app)
@@ -66,7 +66,7 @@ def _configure_extensions(app: Flask) -> None:
 
 
 def _configure_security(app: Flask) -> None:
-    from participation.security import configure_security_headers
+    from participation.web.security import configure_security_headers
 
     configure_security_headers(app)
 
@@ -78,13 +78,13 @@ def _configure_routing(app: Flask) -> None:
 
 
 def _configure_input_checks(app: Flask) -> None:
-    from participation.web import refuse_unstorable_input
+    from participation.web.requests import refuse_unstorable_input
 
     app.before_request(refuse_unstorable_input)
 
 
 def _configure_templates(app: Flask) -> None:
-    from participation.templating import configure_templating
+    from participation.web.templating import configure_templating
 
     configure_templating(app)
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from participation.guessing import estimate
+from participation.accounts.guessing import estimate
 
 ENV_PREFIX = "PARTICIPATION_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +26,9 @@ WEAK_SECRET_KEYS = frozenset({"", "dev", "change-me", "changeme", "secret", "dev
 IMPORT_MAX_MB = 50  # CSV tables: population figures, reference values, the address register
 DEFINITION_MAX_MB = 2  # survey definitions (YAML, XLSForm) and the codebook
 GEODATA_MAX_MB = 1024  # vector files: boundaries (a national wijk- en buurtkaart) and street registers
+# Two years: long enough to invite someone to the next round of sessions, short enough not to keep a register of
+# residents nobody talks to any more.
+CONTACT_RETENTION_DAYS = 730
 
 
 class ConfigurationError(RuntimeError):
@@ -34,10 +37,6 @@ class ConfigurationError(RuntimeError):
 
 def _split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
-
-
-def _as_bool(value: str) -> bool:
-    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def _as_int(name: str, value: str) -> int:
@@ -74,6 +73,7 @@ _PARSERS: dict[str, Any] = {
     "IMPORT_MAX_MB": "int",
     "DEFINITION_MAX_MB": "int",
     "GEODATA_MAX_MB": "int",
+    "CONTACT_RETENTION_DAYS": "int",
     "CONTACT_EMAIL": str,
     "ORGANISATION_NAME": str,
 }
@@ -112,6 +112,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "IMPORT_MAX_MB": IMPORT_MAX_MB,
         "DEFINITION_MAX_MB": DEFINITION_MAX_MB,
         "GEODATA_MAX_MB": GEODATA_MAX_MB,
+        # The longest a new contact in the field register is kept; the purge deletes it after its date.
+        "CONTACT_RETENTION_DAYS": CONTACT_RETENTION_DAYS,
         "CONTACT_EMAIL": "programmabureau@dordtwest.example",
         "ORGANISATION_NAME": "Alliantie Dordt West",
     }
@@ -211,6 +213,6 @@ def _check(settings: Mapping[str, Any]) -> None:
             raise ConfigurationError(f"{ENV_PREFIX}{name} must be a whole number of megabytes, at least 1")
     if settings["ENV"] not in {"development", "production", "testing"}:
         raise ConfigurationError(f"{ENV_PREFIX}ENV must be development, production or testing")
-    for name in ("SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS"):
+    for name in ("SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS", "CONTACT_RETENTION_DAYS"):
         if settings[name] < 1:
             raise ConfigurationError(f"{ENV_PREFIX}{name} must be at least 1")

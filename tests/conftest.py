@@ -18,7 +18,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
 
 from participation import create_app
-from participation.accounts import create_staff_user, ensure_organisation
+from participation.accounts.operations import create_staff_user, ensure_organisation
 from participation.extensions import db
 from participation.models import Role
 from participation.models.base import DbSession

@@ -16,9 +16,8 @@ from itertools import count
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from participation.accounts import ensure_organisation
+from participation.accounts.operations import ensure_organisation
 from participation.geo.blocks import block_centre
-from participation.lines import ParticipationLine
 from participation.models import (
     Activity,
     ActivityKind,
@@ -39,6 +38,7 @@ from participation.models import (
     Wijk,
 )
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
 from participation.surveys.model import Texts
 from participation.themes import ThemeDefinition

@@ -125,3 +125,11 @@ def test_import_limits_default_and_come_from_the_environment(tmp_path: Path) -> 
 def test_an_import_limit_is_a_positive_number_of_megabytes(tmp_path: Path, value: str) -> None:
     with pytest.raises(ConfigurationError, match="PARTICIPATION_DEFINITION_MAX_MB"):
         build_config(tmp_path, {"PARTICIPATION_DEFINITION_MAX_MB": value})
+
+
+def test_contact_retention_is_a_setting_of_at_least_one_day(tmp_path: Path) -> None:
+    assert build_config(tmp_path, {})["CONTACT_RETENTION_DAYS"] == 730
+    config = build_config(tmp_path, {"PARTICIPATION_CONTACT_RETENTION_DAYS": "365"})
+    assert config["CONTACT_RETENTION_DAYS"] == 365
+    with pytest.raises(ConfigurationError, match="PARTICIPATION_CONTACT_RETENTION_DAYS"):
+        build_config(tmp_path, {"PARTICIPATION_CONTACT_RETENTION_DAYS": "0"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from participation.coded_errors import CodedError
+from participation.domain.coded_errors import CodedError
 
 MESSAGES = {
     "email_invalid": _l("This e-mail address does not look right. Please check it."),

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from participation.guessing import estimate
+from participation.accounts.guessing import estimate
 
 _hasher = PasswordHasher()  # argon2-cffi's defaults follow RFC 9106's second recommended profile
 MIN_PASSWORD_LENGTH = 12

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from participation.coded_errors import CodedError
+from participation.domain.coded_errors import CodedError
 
 MESSAGES = {
     "unsupported_database": _l("Backups work with SQLite and PostgreSQL databases, not with %(dialect)s."),

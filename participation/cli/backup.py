@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from participation.backup import BackupError, RevisionState, create_backup, restore_backup
+from participation.cli.refusals import exit_on
 from participation.extensions import db
 
 backup = AppGroup("backup", help="Back up the database to one file, or restore it from one.")
@@ -21,10 +22,8 @@ FILE = click.Path(dir_okay=False, path_type=Path)
 def create(path: Path) -> None:
     """Write a backup of the database to PATH, readable by its owner only. Safe while the app is serving."""
     db.session.remove()
-    try:
+    with exit_on(BackupError):
         kind = create_backup(db.engine, path)
-    except BackupError as error:
-        raise click.ClickException(error.message) from error
     click.echo(f"Wrote a {kind.value} backup to {path}.")
 
 
@@ -37,10 +36,8 @@ def restore(path: Path, yes: bool) -> None:
         click.confirm(f"This replaces everything in {db.engine.url.render_as_string()} with {path}. Go on?", abort=True)
     # The restore replaces every table: a transaction of ours left open would hold locks on them.
     db.session.remove()
-    try:
+    with exit_on(BackupError):
         check = restore_backup(db.engine, path, Path(current_app.extensions["migrate"].directory))
-    except BackupError as error:
-        raise click.ClickException(error.message) from error
     click.echo(f"Restored {path} (database revision {check.revision}).")
     if check.state is RevisionState.OLDER:
         click.echo(

@@ -9,10 +9,11 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from participation.area_sync import sync_areas
 from participation.cli.limits import definition_max_bytes
+from participation.cli.refusals import exit_on
 from participation.cli.surveys import read_definition_file
 from participation.extensions import db
+from participation.geo.area_sync import sync_areas
 from participation.geo.boundaries import load_boundaries
 from participation.geo.errors import GeoDataError
 from participation.geo.focus import resolve_focus_area
@@ -51,11 +52,9 @@ def load() -> None:
     """
     config = current_app.config
     max_bytes = definition_max_bytes()
-    try:
+    with exit_on(GeoDataError):
         boundaries = load_boundaries(Path(config["GEODATA_DIR"]))
         focus_codes = resolve_focus_area(config["FOCUS_AREA"], boundaries)
-    except GeoDataError as error:
-        raise click.ClickException(str(error)) from error
     definitions = _read_surveys(Path(config["SURVEYS_DIR"]), max_bytes)
     try:
         themes = load_codebook(CODEBOOK_FILE, max_bytes)

@@ -13,15 +13,16 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from participation.cli.limits import geodata_max_bytes, import_max_bytes
+from participation.cli.refusals import exit_on
 from participation.extensions import db
 from participation.geo.address_import import import_addresses
+from participation.geo.app_geocoder import current_geocoder, forget_geocoders
 from participation.geo.boundary_import import import_boundaries
 from participation.geo.errors import GeoDataError
 from participation.geo.geocoder import Geocoder
+from participation.geo.locations import regeocode
 from participation.geo.street_import import import_streets
-from participation.geocoding import current_geocoder, forget_geocoders
 from participation.indicators.tallies import rebuild_tallies
-from participation.locations import regeocode
 
 geo = AppGroup("geo", help="Geodata: import boundaries and registers, locate points.")
 
@@ -35,10 +36,8 @@ def _geodata_dir() -> Path:
 
 
 def _geocoder(year: int | None = None) -> Geocoder:
-    try:
+    with exit_on(GeoDataError):
         return current_geocoder(year)
-    except GeoDataError as error:
-        raise click.ClickException(str(error)) from error
 
 
 def _echo_notes(notes: list[str]) -> None:
@@ -62,7 +61,7 @@ def import_boundaries_command(
     source: Path, municipality: str, year: int | None, layer: str | None, crs: str | None
 ) -> None:
     """CBS wijk- en buurtkaart buurten (GeoPackage, GeoJSON or Shapefile, any CRS)."""
-    try:
+    with exit_on(GeoDataError):
         result = import_boundaries(
             source,
             _geodata_dir(),
@@ -72,8 +71,6 @@ def import_boundaries_command(
             crs=crs,
             max_bytes=geodata_max_bytes(),
         )
-    except GeoDataError as error:
-        raise click.ClickException(str(error)) from error
     forget_geocoders()
     _echo_notes(result.notes)
     click.echo(
@@ -89,12 +86,10 @@ def import_boundaries_command(
 @_crs
 def import_streets_command(source: Path, name_column: str | None, layer: str | None, crs: str | None) -> None:
     """Street register: lines with a street name (OpenStreetMap or NWB export)."""
-    try:
+    with exit_on(GeoDataError):
         result = import_streets(
             source, _geodata_dir(), layer=layer, name_column=name_column, crs=crs, max_bytes=geodata_max_bytes()
         )
-    except GeoDataError as error:
-        raise click.ClickException(str(error)) from error
     forget_geocoders()
     _echo_notes(result.notes)
     click.echo(
@@ -108,10 +103,8 @@ def import_streets_command(source: Path, name_column: str | None, layer: str | N
 @click.option("--crs", help="CRS of the coordinates: EPSG:28992 (default for x/y) or EPSG:4326.")
 def import_addresses_command(source: Path, crs: str | None) -> None:
     """Address register: CSV with postcode, house number, addition, street and coordinates."""
-    try:
+    with exit_on(GeoDataError):
         result = import_addresses(source, _geodata_dir(), crs=crs, max_bytes=import_max_bytes())
-    except GeoDataError as error:
-        raise click.ClickException(str(error)) from error
     forget_geocoders()
     _echo_notes(result.notes)
     click.echo(f"Addresses: {result.addresses} written to {result.path}")

@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from participation.cli.limits import import_max_bytes
+from participation.cli.refusals import exit_on
 from participation.extensions import db
 from participation.indicators.population import PopulationImportError, read_population_csv, store_population
 from participation.indicators.references import ReferenceImportError, read_reference_csv, set_reference
@@ -28,10 +29,8 @@ _file = click.argument("file", type=click.Path(exists=True, dir_okay=False, path
 def import_population(file: Path, year: int) -> None:
     """Residents per buurt by age band and sex, from a CBS key-figures CSV (Kerncijfers wijken en buurten).
     All or nothing; a file larger than PARTICIPATION_IMPORT_MAX_MB is refused unread."""
-    try:
+    with exit_on(PopulationImportError):
         rows = read_population_csv(file, year, max_bytes=import_max_bytes())
-    except PopulationImportError as error:
-        raise click.ClickException(str(error)) from error
     report = store_population(db.session, year, rows)
     db.session.commit()
     click.echo(f"Population {year}: {report.buurten} buurten, {report.cells} figures.")
@@ -43,10 +42,8 @@ def import_population(file: Path, year: int) -> None:
 def import_reference(file: Path, area: str | None) -> None:
     """Reference values such as the Dordrecht average: CSV with indicator, year, value[, area_code, source].
     All or nothing; a file larger than PARTICIPATION_IMPORT_MAX_MB is refused unread."""
-    try:
+    with exit_on(ReferenceImportError):
         values = read_reference_csv(file, area or current_app.config["MUNICIPALITY_CODE"], max_bytes=import_max_bytes())
-    except ReferenceImportError as error:
-        raise click.ClickException(str(error)) from error
     for value in values:
         set_reference(db.session, value)
     db.session.commit()

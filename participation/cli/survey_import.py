@@ -7,24 +7,17 @@ from pathlib import Path
 
 import click
 
-from participation.cli.limits import definition_max_bytes
-from participation.cli.surveys import read_definition_file, surveys
+from participation.cli.surveys import read_definition_or_exit, surveys
 from participation.extensions import db
 from participation.models import CampaignKind
 from participation.responses.publishing import ensure_campaign, find_survey, publish
-from participation.surveys.problems import DefinitionError
 
 
 @surveys.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(file: Path) -> None:
     """Publish a survey definition (YAML or XLSForm). Unchanged definitions publish nothing new."""
-    try:
-        definition = read_definition_file(file, definition_max_bytes())
-    except DefinitionError as error:
-        for problem in error.problems:
-            click.echo(problem.describe(str(file)), err=True)
-        raise SystemExit(1) from error
+    definition = read_definition_or_exit(file)
     result = publish(db.session, definition)
     db.session.commit()
     state = "published as version" if result.created else "unchanged, still version"

@@ -33,17 +33,23 @@ def read_definition_file(path: str | Path, max_bytes: int = DEFINITION_MAX_BYTES
     return load_definition(text, str(path))
 
 
+def read_definition_or_exit(file: Path) -> SurveyDefinition:
+    """The definition in ``file`` (within PARTICIPATION_DEFINITION_MAX_MB), or every problem as FILE:LINE: message
+    on standard error and exit status 1."""
+    try:
+        return read_definition_file(file, definition_max_bytes())
+    except DefinitionError as error:
+        for problem in error.problems:
+            click.echo(problem.describe(str(file)), err=True)
+        raise SystemExit(1) from error
+
+
 @surveys.command("validate")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def validate(file: Path) -> None:
     """Check a survey definition; prints FILE:LINE: message per problem and exits 1 when there are any. A file
     larger than PARTICIPATION_DEFINITION_MAX_MB is refused unread."""
-    try:
-        definition = read_definition_file(file, definition_max_bytes())
-    except DefinitionError as error:
-        for problem in error.problems:
-            click.echo(problem.describe(str(file)), err=True)
-        raise SystemExit(1) from error
+    definition = read_definition_or_exit(file)
     questions = definition.questions()
     click.echo(
         f"ok: {file}: survey {definition.slug!r}, {len(definition.pages)} pages, {len(questions)} questions, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import chdir
 from pathlib import Path
 
 import click
@@ -21,10 +22,17 @@ def _pybabel(*args: str) -> None:
 
 
 def extract(output: Path = TEMPLATE) -> None:
+    """Write the template; run from the project root so that its references (``#: participation/...py:12``) are
+    relative paths, the same on every checkout."""
+    with chdir(PROJECT_ROOT):
+        _extract(output)
+
+
+def _extract(output: Path) -> None:
     _pybabel(
         "extract",
         "-F",
-        str(PROJECT_ROOT / "babel.cfg"),
+        "babel.cfg",
         "-k",
         "_l",
         "--add-comments",
@@ -35,7 +43,7 @@ def extract(output: Path = TEMPLATE) -> None:
         "participation",
         "-o",
         str(output),
-        str(PROJECT_ROOT / "participation"),
+        "participation",
     )
 
 

@@ -8,7 +8,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from participation.accounts import AccountError, create_staff_user, ensure_organisation
+from participation.accounts.errors import AccountError
+from participation.accounts.operations import create_staff_user, ensure_organisation
 from participation.accounts.passwords import site_words
 from participation.extensions import db
 from participation.models import Role

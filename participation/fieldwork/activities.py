@@ -10,7 +10,6 @@ from sqlalchemy import ColumnElement, delete, select
 
 from participation.fieldwork.access import can_read, require_edit, visible_to
 from participation.fieldwork.places import InvalidRecord, check_text, parse_choice, replace_location
-from participation.lines import ParticipationLine
 from participation.models import (
     Activity,
     ActivityKind,
@@ -24,6 +23,7 @@ from participation.models import (
     ThemeCoding,
 )
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 
 TITLE_LENGTH = 200
 NOTES_LENGTH = 4000

@@ -12,14 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from participation.audit import record
+from participation.config import CONTACT_RETENTION_DAYS
 from participation.fieldwork.access import require_read, visible_to
 from participation.fieldwork.places import InvalidRecord, check_text, parse_choice
 from participation.models import ConsentRecord, Contact, ContactKind, StaffUser
 from participation.models.base import DbSession, utcnow
 
-# Two years: long enough to invite someone to the next round of sessions, short enough not to keep a register of
-# residents nobody talks to any more. The app's setting CONTACT_RETENTION_DAYS overrides it.
-DEFAULT_RETENTION_DAYS = 730
 NAME_LENGTH = 200
 PURPOSE_LENGTH = 200
 NOTES_LENGTH = 4000
@@ -27,7 +25,7 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{6,40}$")
 BUURT_CODE_PATTERN = re.compile(r"^BU\d{8}$")
 
 
-def retention_until(today: date, days: int = DEFAULT_RETENTION_DAYS) -> date:
+def retention_until(today: date, days: int = CONTACT_RETENTION_DAYS) -> date:
     """The default retention date of a contact registered ``today``."""
     return today + timedelta(days=days)
 
@@ -67,7 +65,7 @@ def create_contact(
     *,
     recorded_by: StaffUser,
     today: date,
-    retention_days: int = DEFAULT_RETENTION_DAYS,
+    retention_days: int = CONTACT_RETENTION_DAYS,
     now: datetime | None = None,
 ) -> Contact:
     """Register a contact for the recorder's organisation with its first consent; refused without consent.

@@ -17,7 +17,6 @@ from participation.fieldwork.access import can_edit, can_read, visible_to
 from participation.fieldwork.contacts import ContactInput, create_contact
 from participation.fieldwork.places import InvalidRecord
 from participation.geo import Geocoder
-from participation.lines import ParticipationLine
 from participation.models import (
     CodingOrigin,
     CodingStatus,
@@ -32,6 +31,7 @@ from participation.models import (
     ThemeCoding,
 )
 from participation.models.base import DbSession, utcnow
+from participation.models.lines import ParticipationLine
 from participation.responses.places import resolve_location
 from participation.surveys.errors import AnswerError
 

@@ -1,4 +1,9 @@
-"""Geodata and geocoding: CBS wijken and buurten, 100 m blocks, streets and addresses. No Flask in here."""
+"""Geodata and geocoding: CBS wijken and buurten, 100 m blocks, streets and addresses. No Flask request in here.
+
+Besides what this module exports: ``areas`` (reads on the stored areas), ``area_sync`` (writing the boundaries into
+the database), ``locations`` (storing geocoded locations) and ``app_geocoder`` (the geocoder cached per app). They
+use the database models or the app, so they are imported by their own path and not loaded here.
+"""
 
 from participation.geo.addresses import Address, normalise_addition, normalise_postcode
 from participation.geo.blocks import block_centre, block_id, parse_block_id, point_to_store

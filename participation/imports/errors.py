@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
 
-from participation.coded_errors import CodedError
+from participation.domain.coded_errors import CodedError
 
 MESSAGES = {
     "not_found": _l("The file does not exist."),

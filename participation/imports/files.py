@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import IO
 
 from participation.config import DEFINITION_MAX_MB, GEODATA_MAX_MB, IMPORT_MAX_MB
+from participation.domain.storable import UNSTORABLE
 from participation.imports.errors import ImportRefusal
-from participation.storable import UNSTORABLE
 
 MEGABYTE = 1024 * 1024
 IMPORT_MAX_BYTES = IMPORT_MAX_MB * MEGABYTE
@@ -137,7 +137,7 @@ class CsvRows:
             except UnicodeDecodeError as error:
                 raise ImportRefusal(f"row {number}", "not_utf8") from error
             # Python's csv module lets NUL bytes through since 3.11; the rule for what the database may keep is the
-            # same as for what people type (participation.storable).
+            # same as for what people type (participation.domain.storable).
             unstorable = UNSTORABLE.search(line)
             if unstorable is not None:
                 if unstorable.group() == "\x00":

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from participation.disclosure.text import cell_value
 from participation.indicators.dashboard import Dashboard
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
-from participation.spreadsheets import Rows, Value
+from participation.printing.spreadsheets import Rows, Value
 
 
 def _area(code: str, names: Mapping[str, str], focus_name: str) -> str:

@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
-from participation.lines import ParticipationLine
+from participation.models.lines import ParticipationLine
 
 
 class Source(enum.StrEnum):

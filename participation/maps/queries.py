@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, cast, exists, func, literal_column, or_, select, union_all
 
-from participation.lines import ParticipationLine
 from participation.maps.filters import MapFilter, MapLevel, Source
 from participation.models import Answer, Conversation, StoredLocation, Survey, SurveyResponse, SurveyVersion
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
 
 LEVEL_COLUMNS: dict[MapLevel, Any] = {

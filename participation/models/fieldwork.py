@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.lines import ParticipationLine
 from participation.models.base import Base, UTCDateTime, enum_column, utcnow
+from participation.models.lines import ParticipationLine
 from participation.models.locations import StoredLocation
 from participation.models.staff import Organisation, StaffUser
 

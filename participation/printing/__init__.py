@@ -1,6 +1,8 @@
-"""Printed material for surveys: A4 posters with a QR code for a survey link, and paper forms per language.
+"""Documents the app makes: A4 posters with a QR code for a survey link and paper forms per language, the PDF
+helpers the programme input and the yearly report are laid out with (``document``, ``sheet``), and the bureau's
+CSV and XLSX spreadsheets (``spreadsheets``).
 
-Pure domain code: it takes survey definitions and plain values and returns PDF bytes or SVG text, without a Flask
+Pure domain code: it takes survey definitions and plain values and returns PDF, SVG, CSV or XLSX bytes, without a Flask
 request. Fixed texts are translated with the app's catalogs when an app context is active (``force_locale``).
 """
 

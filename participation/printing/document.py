@@ -20,6 +20,7 @@ from fpdf import FPDF
 from participation.i18n import describe
 
 FONT_FAMILY = "dejavu"
+GREY = (85, 85, 85)  # still dark enough to read on a cheap copier
 
 
 class FontMissing(RuntimeError):
@@ -40,6 +41,19 @@ def font_files() -> dict[str, Path]:
         if not path.is_file():
             raise FontMissing(f"{path} is missing; reinstall matplotlib")
     return files
+
+
+class LabelledDocument(FPDF):
+    """An FPDF document whose footer names it (``label``: the wijk, the report) and numbers the pages."""
+
+    label: str = ""
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT_FAMILY, "", 8)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, f"{self.label} · {self.page_no()}", align="C")
+        self.set_text_color(0, 0, 0)
 
 
 def is_right_to_left(language: str) -> bool:

@@ -14,9 +14,16 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
 
-from participation.printing.document import FONT_FAMILY, is_right_to_left, new_document, pdf_bytes, use_language
+from participation.printing.document import (
+    FONT_FAMILY,
+    GREY,
+    is_right_to_left,
+    new_document,
+    pdf_bytes,
+    use_language,
+)
 from participation.printing.poster import UnknownLanguage
-from participation.printing.sheet import GREY, Sheet
+from participation.printing.sheet import Sheet
 from participation.printing.skip_hints import question_numbers, skip_hint
 from participation.surveys.labels import AGREEMENT_LABELS, OTHER_LABEL, YES_NO_LABELS
 from participation.surveys.model import Page, Question, QuestionType, SurveyDefinition

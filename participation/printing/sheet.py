@@ -11,14 +11,13 @@ from collections.abc import Callable, Sequence
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from participation.printing.document import FONT_FAMILY
+from participation.printing.document import FONT_FAMILY, GREY
 
 BOX = 4.6  # side of a tick box, mm: large enough to put a cross in with a ballpoint
 GAP = 2.5
 LINE_HEIGHT_FACTOR = 1.35
 PT = 0.3528
 BLACK = (0, 0, 0)
-GREY = (85, 85, 85)  # still dark enough to read on a cheap copier
 
 
 class Sheet:

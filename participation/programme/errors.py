@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from participation.coded_errors import CodedError
+from participation.domain.coded_errors import CodedError
 
 MESSAGES = {
     "wijk_unknown": _l("Choose a district of the municipality."),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from participation import spreadsheets
 from participation.disclosure import Cell
 from participation.disclosure.text import cell_value
+from participation.printing import spreadsheets
+from participation.printing.spreadsheets import FORMULA_STARTS, Value, neutralise
 from participation.programme.document import InputLine, WijkProgramme
 from participation.programme.labels import QUOTE_REMOVED
-from participation.spreadsheets import FORMULA_STARTS, Value, neutralise
 
 __all__ = ["FORMULA_STARTS", "csv_bytes", "input_rows", "neutralise", "theme_rows", "xlsx_bytes"]
 

@@ -14,8 +14,10 @@ PRIORITY_LABELS = {
 
 STATUS_LABELS = {
     InputStatus.PROPOSED: _l("Proposed"),
+    # i18n: status of an effort in the programme input: taken up in the implementation programme.
     InputStatus.ADOPTED: _l("Adopted"),
     InputStatus.IN_PROGRESS: _l("In progress"),
+    # i18n: status of an effort in the programme input: carried out. Not a "finished" button.
     InputStatus.DONE: _l("Done"),
 }
 

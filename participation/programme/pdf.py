@@ -10,31 +10,26 @@ from flask_babel import gettext as _
 from fpdf import FPDF
 
 from participation.disclosure.text import cell_text
-from participation.printing.document import FONT_FAMILY, is_right_to_left, new_document, pdf_bytes, use_language
-from participation.printing.sheet import GREY, Sheet
+from participation.printing.document import (
+    FONT_FAMILY,
+    GREY,
+    LabelledDocument,
+    is_right_to_left,
+    new_document,
+    pdf_bytes,
+    use_language,
+)
+from participation.printing.sheet import Sheet
 from participation.programme.document import InputLine, WijkProgramme
 from participation.programme.exports import theme_rows
 from participation.programme.labels import QUOTE_REMOVED
 
 
-class ProgrammeDocument(FPDF):
-    """An FPDF document whose footer names the wijk and numbers the pages."""
-
-    label: str = ""
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT_FAMILY, "", 8)
-        self.set_text_color(*GREY)
-        self.cell(0, 5, f"{self.label} · {self.page_no()}", align="C")
-        self.set_text_color(0, 0, 0)
-
-
 def programme_pdf(document: WijkProgramme) -> bytes:
     """The document as PDF; call inside ``force_locale(document.language)`` so fixed texts match the labels."""
     title = _("Programme input for %(wijk)s", wijk=document.wijk.name)
-    with new_document(title, ProgrammeDocument) as pdf:
-        assert isinstance(pdf, ProgrammeDocument)
+    with new_document(title, LabelledDocument) as pdf:
+        assert isinstance(pdf, LabelledDocument)
         pdf.label = f"{document.wijk.name} ({document.wijk.code})"
         use_language(pdf, document.language)
         pdf.add_page()

@@ -10,30 +10,25 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 from fpdf import FPDF
 
-from participation.printing.document import FONT_FAMILY, is_right_to_left, new_document, pdf_bytes, use_language
-from participation.printing.sheet import GREY, Sheet
+from participation.printing.document import (
+    FONT_FAMILY,
+    GREY,
+    LabelledDocument,
+    is_right_to_left,
+    new_document,
+    pdf_bytes,
+    use_language,
+)
+from participation.printing.sheet import Sheet
 from participation.reports import text
 from participation.reports.yearly import YearlyReport
-
-
-class ReportDocument(FPDF):
-    """An FPDF document whose footer names the report and numbers the pages."""
-
-    label: str = ""
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT_FAMILY, "", 8)
-        self.set_text_color(*GREY)
-        self.cell(0, 5, f"{self.label} · {self.page_no()}", align="C")
-        self.set_text_color(0, 0, 0)
 
 
 def yearly_pdf(report: YearlyReport) -> bytes:
     """The report as PDF; call inside ``force_locale(report.language)`` so fixed texts match the labels."""
     title = text.title(report)
-    with new_document(title, ReportDocument) as pdf:
-        assert isinstance(pdf, ReportDocument)
+    with new_document(title, LabelledDocument) as pdf:
+        assert isinstance(pdf, LabelledDocument)
         pdf.label = f"{report.focus_area_name} · {title}"
         use_language(pdf, report.language)
         pdf.add_page()

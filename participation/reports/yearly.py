@@ -18,12 +18,12 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
-from participation.areas import wijk_names
 from participation.disclosure import Cell, DisclosedTable, disclose_table
+from participation.geo.areas import wijk_names
 from participation.indicators.dashboard import Dashboard, MeanCell, build_dashboard
 from participation.indicators.sources import indicator_labels
-from participation.lines import ParticipationLine
 from participation.models.base import DbSession, utcnow
+from participation.models.lines import ParticipationLine
 from participation.models.programme import InputStatus, ProgrammeInput
 from participation.models.themes import Theme
 from participation.programme.labels import priority_label, status_label

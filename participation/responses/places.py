@@ -14,7 +14,7 @@ from participation.geo import (
     normalise_postcode,
     point_to_store,
 )
-from participation.locations import place
+from participation.geo.locations import place
 from participation.models import LocationPrecision, StoredLocation
 from participation.models.base import utcnow
 from participation.surveys.errors import AnswerError

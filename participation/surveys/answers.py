@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
-from participation.storable import is_storable
+from participation.domain.storable import is_storable
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import OTHER, SHORT_TEXT_LIMIT, TEXT_TYPES, Page, Question, QuestionType
 from participation.surveys.model import SurveyDefinition as Definition
@@ -57,7 +57,7 @@ def field_name(question_id: str, part: str | None = None) -> str:
 
 
 def _clean(text: str) -> str:
-    # Control characters never get this far: the web layer refuses them (participation.storable).
+    # Control characters never get this far: the web layer refuses them (participation.domain.storable).
     return text.strip()
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from participation.coded_errors import CodedError
+from participation.domain.coded_errors import CodedError
 from participation.surveys.problems import Path, dotted
 
 MAX_PAGES = 50

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from participation.lines import ParticipationLine
+from participation.models.lines import ParticipationLine
 from participation.surveys.conditions import OTHER, Condition, Operator
 
 __all__ = [

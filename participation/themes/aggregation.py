@@ -37,9 +37,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from participation.disclosure import DisclosedTable, disclose_list, disclose_table
-from participation.lines import ParticipationLine
 from participation.models.base import DbSession
 from participation.models.fieldwork import Activity, Conversation, Place
+from participation.models.lines import ParticipationLine
 from participation.models.locations import StoredLocation
 from participation.models.surveys import Answer, Survey, SurveyResponse, SurveyVersion
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding

@@ -4,11 +4,10 @@ import secrets
 
 import pytest
 
-from participation.accounts import AccountError
-from participation.accounts.errors import MESSAGES
+from participation.accounts.errors import MESSAGES, AccountError
 from participation.accounts.operations import check_password_strength
 from participation.accounts.passwords import PLATFORM_WORDS, personal_words, site_words, weakness
-from participation.coded_errors import CodedError
+from participation.domain.coded_errors import CodedError
 
 DEPLOYMENT = {
     "FOCUS_AREA_NAME": "Dordt West",

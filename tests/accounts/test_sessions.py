@@ -7,8 +7,9 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from participation.accounts import AccountError, SessionPolicy, end_session, resume_session, set_active, start_session
-from participation.accounts.sessions import end_all_sessions
+from participation.accounts.errors import AccountError
+from participation.accounts.operations import set_active
+from participation.accounts.sessions import SessionPolicy, end_all_sessions, end_session, resume_session, start_session
 from participation.extensions import db
 from participation.models import Role, StaffSession, StaffUser
 from tests.factories import StaffAccount

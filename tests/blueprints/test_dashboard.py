@@ -102,7 +102,7 @@ def test_spreadsheet_cells_never_run_as_formulas() -> None:
 
     from openpyxl import load_workbook
 
-    from participation.spreadsheets import csv_bytes, xlsx_bytes
+    from participation.printing.spreadsheets import csv_bytes, xlsx_bytes
 
     rows = [["text", "number"], ['=HYPERLINK("http://x","y")', 3], ["+1", 4], ["@SUM(A1)", 5], ["-2", 6]]
     read_back = list(csv.reader(io.StringIO(csv_bytes(rows).decode("utf-8-sig"))))

@@ -12,9 +12,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.lines import ParticipationLine
 from participation.models import AuditEvent, Role
 from participation.models.fieldwork import Conversation, ConversationSetting
+from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
 from tests.factories import StaffAccount, sign_in
 

@@ -7,7 +7,7 @@ from itertools import count
 
 import pytest
 
-from participation.accounts import create_staff_user, ensure_organisation
+from participation.accounts.operations import create_staff_user, ensure_organisation
 from participation.models import Role, StaffUser, Theme
 from participation.models.base import DbSession
 from tests.factories import ORGANISATION_A, ORGANISATION_B, TEST_PASSWORD

@@ -18,7 +18,6 @@ from participation.fieldwork.activities import (
     update_activity,
 )
 from participation.fieldwork.places import InvalidRecord, PlaceInput, create_place, places_for, update_place
-from participation.lines import ParticipationLine
 from participation.models import (
     ActivityKind,
     CodingOrigin,
@@ -31,6 +30,7 @@ from participation.models import (
     Theme,
     ThemeCoding,
 )
+from participation.models.lines import ParticipationLine
 from tests.factories import a_location
 
 

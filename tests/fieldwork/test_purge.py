@@ -13,7 +13,6 @@ from participation.extensions import db
 from participation.fieldwork.contacts import ContactInput, create_contact
 from participation.fieldwork.places import PlaceInput, create_place
 from participation.fieldwork.purge import PURGED, purge_expired
-from participation.lines import ParticipationLine
 from participation.models import (
     AuditEvent,
     ConsentRecord,
@@ -24,6 +23,7 @@ from participation.models import (
     StaffUser,
 )
 from participation.models.base import utcnow
+from participation.models.lines import ParticipationLine
 from tests.factories import a_location
 
 TODAY = date(2025, 6, 2)

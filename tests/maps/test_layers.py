@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from participation.lines import ParticipationLine
 from participation.maps import (
     ChoroplethChoice,
     MapFilter,
@@ -21,6 +20,7 @@ from participation.maps import (
 )
 from participation.models import Answer, Survey, SurveyVersion
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 from tests.factories import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT_A, BUURT_B, STREET, WHEN, MapSeeder
 
 K = 5

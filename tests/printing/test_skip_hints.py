@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from participation.lines import ParticipationLine
+from participation.models.lines import ParticipationLine
 from participation.printing.skip_hints import answer_label, question_numbers, skip_hint
 from participation.surveys.model import Choice, Condition, Page, Question, QuestionType, SurveyDefinition, Texts
 

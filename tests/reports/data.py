@@ -9,10 +9,9 @@ from datetime import UTC, date, datetime
 
 from flask import Flask
 
-from participation.accounts import ensure_organisation
+from participation.accounts.operations import ensure_organisation
 from participation.extensions import db
 from participation.indicators.references import ReferenceValue, set_reference
-from participation.lines import ParticipationLine
 from participation.models import (
     Activity,
     ActivityKind,
@@ -21,6 +20,7 @@ from participation.models import (
     Theme,
 )
 from participation.models.base import utcnow
+from participation.models.lines import ParticipationLine
 from participation.models.programme import InputEvidence, InputStatus, ProgrammeInput
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, ThemeCoding
 from tests.factories import a_location

@@ -11,8 +11,8 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.lines import ParticipationLine
 from participation.models import Conversation, ConversationSetting, ProgrammeInput
+from participation.models.lines import ParticipationLine
 from participation.models.programme import InputEvidence
 from participation.models.themes import SubjectType
 from participation.reports import QUOTES_PER_THEME, YearlyReport, yearly_html, yearly_pdf, yearly_report

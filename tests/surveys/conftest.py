@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from participation.lines import ParticipationLine
+from participation.models.lines import ParticipationLine
 from participation.surveys.loader import load_definition
 from participation.surveys.model import Choice, Condition, Page, Question, QuestionType, SurveyDefinition
 from tests.factories import texts

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from participation.lines import ParticipationLine
+from participation.models.lines import ParticipationLine
 from participation.surveys.model import Question, QuestionType, SurveyDefinition, Texts
 from tests.factories import texts
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from participation.lines import ParticipationLine
+from participation.models.lines import ParticipationLine
 from participation.surveys.model import Choice, Condition, Page, Question, QuestionType, SurveyDefinition, Texts
 from participation.surveys.problems import DefinitionError
 from participation.surveys.relevant import RelevantError, parse_relevant

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import event
 
-from participation.lines import ParticipationLine
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingStatus, SubjectType, Theme
 from participation.themes.aggregation import (
     UNKNOWN,

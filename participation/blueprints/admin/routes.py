@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from participation.accounts import AccountError, create_staff_user, ensure_organisation, set_active
+from participation.accounts.errors import AccountError
+from participation.accounts.operations import create_staff_user, ensure_organisation, set_active
 from participation.accounts.passwords import site_words
 from participation.audit import recent_events
 from participation.blueprints.admin import bp
@@ -14,7 +15,7 @@ from participation.blueprints.admin.forms import AccountStatusForm, CreateStaffU
 from participation.blueprints.auth.guards import requires_role
 from participation.extensions import db
 from participation.models import Role, StaffUser
-from participation.web import show_refusal
+from participation.web.forms import show_refusal
 
 
 def _users_page(form: CreateStaffUserForm, status: int) -> ResponseReturnValue:

@@ -13,7 +13,7 @@ from participation.blueprints.api.problems import ApiRequestError, error_json
 from participation.blueprints.api.serialise import definition_json, location_json
 from participation.blueprints.errors import problem
 from participation.extensions import csrf, db, limiter
-from participation.geocoding import current_geocoder
+from participation.geo.app_geocoder import current_geocoder
 from participation.models import ResponseChannel
 from participation.responses.publishing import (
     current_version,

@@ -5,7 +5,8 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from participation.accounts import AccountError, authenticate, change_password
+from participation.accounts.errors import AccountError
+from participation.accounts.operations import authenticate, change_password
 from participation.accounts.passwords import site_words
 from participation.audit import record
 from participation.blueprints.auth import bp
@@ -14,8 +15,9 @@ from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.auth.session import sign_in_browser, sign_out_browser
 from participation.extensions import db, limiter
 from participation.models import Role
-from participation.security import email_rate_limit_key
-from participation.web import safe_local_path, show_refusal
+from participation.web.forms import show_refusal
+from participation.web.requests import safe_local_path
+from participation.web.security import email_rate_limit_key
 
 
 def _login_limit() -> str:

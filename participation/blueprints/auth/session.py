@@ -11,7 +11,7 @@ from flask import Flask, current_app, session
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, login_user, logout_user
 
-from participation.accounts import SessionPolicy, end_session, resume_session, start_session
+from participation.accounts.sessions import SessionPolicy, end_session, resume_session, start_session
 from participation.extensions import db
 from participation.models import StaffUser
 

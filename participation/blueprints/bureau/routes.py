@@ -9,19 +9,19 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from participation.areas import area_overview, wijk_names
 from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.bureau import bp
 from participation.blueprints.bureau.forms import ReferenceValueForm
 from participation.extensions import db
+from participation.geo.areas import area_overview, wijk_names
 from participation.indicators.dashboard import build_dashboard
 from participation.indicators.exports import dashboard_sheets
 from participation.indicators.references import ReferenceValue, set_reference
 from participation.indicators.sources import indicator_labels
 from participation.models import Role
-from participation.spreadsheets import csv_bytes, xlsx_bytes
-from participation.web import viewer_disclosure
+from participation.printing.spreadsheets import csv_bytes, xlsx_bytes
+from participation.web.disclosure import viewer_disclosure
 
 
 @bp.get("/")

@@ -29,7 +29,7 @@ from participation.themes import (
     themes_by_pillar,
     update_theme,
 )
-from participation.web import show_refusal
+from participation.web.forms import show_refusal
 
 
 def _language() -> str:

@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.fieldwork.conversations import AGE_BANDS
-from participation.geocoding import current_geocoder, location_choices
+from participation.geo.app_geocoder import current_geocoder, location_choices
 from participation.i18n import describe
-from participation.lines import ParticipationLine
 from participation.models import ConversationSetting, Mood, Theme
+from participation.models.lines import ParticipationLine
 from participation.surveys.model import Question, QuestionType, Texts
 
 SETTING_LABELS = {

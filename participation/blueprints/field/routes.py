@@ -24,7 +24,7 @@ from participation.fieldwork.conversations import (
     update_conversation,
     visible_conversations,
 )
-from participation.geocoding import current_geocoder
+from participation.geo.app_geocoder import current_geocoder
 from participation.models import Conversation, FollowUpSignal, Role
 
 

@@ -10,7 +10,7 @@ from flask_login import current_user
 from participation.blueprints.field_registers.forms import LocatedForm
 from participation.blueprints.field_registers.labels import ERROR_MESSAGES
 from participation.extensions import db
-from participation.geocoding import current_geocoder, location_choices
+from participation.geo.app_geocoder import current_geocoder, location_choices
 from participation.models import Base, StaffUser, StoredLocation
 from participation.responses.places import resolve_location
 from participation.surveys.errors import AnswerError
@@ -62,5 +62,5 @@ def read_location(form: LocatedForm) -> StoredLocation | None:
 
 
 def retention_days() -> int:
-    """How many days a new contact is kept at most (setting ``CONTACT_RETENTION_DAYS``, default two years)."""
-    return int(current_app.config.get("CONTACT_RETENTION_DAYS", 730))
+    """How many days a new contact is kept at most (setting ``PARTICIPATION_CONTACT_RETENTION_DAYS``)."""
+    return int(current_app.config["CONTACT_RETENTION_DAYS"])

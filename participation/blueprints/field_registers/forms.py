@@ -26,8 +26,8 @@ from participation.blueprints.field_registers.labels import (
     CONTACT_KIND_LABELS,
     PLACE_KIND_LABELS,
 )
-from participation.lines import ParticipationLine
 from participation.models import StoredLocation
+from participation.models.lines import ParticipationLine
 
 
 def _choices(labels: dict[Any, Any]) -> list[tuple[str, str]]:
@@ -77,6 +77,7 @@ class ActivityForm(LocatedForm):
         default=0,
         validators=[InputRequired(_l("Fill in a number.")), NumberRange(min=0, message=_l("Fill in a number."))],
     )
+    # i18n: form label: one of the registered places where residents gather (a community centre, a square).
     place = SelectField(_l("Place"), validate_choice=False)
     themes = SelectMultipleField(_l("Themes raised"), coerce=int, validate_choice=False)
     notes = TextAreaField(_l("Notes"))

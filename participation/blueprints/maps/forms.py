@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, Form, IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
-from participation.lines import LINE_LABELS, ParticipationLine
 from participation.maps import ChoroplethChoice, MapFilter, MapLevel, Measure, Source
+from participation.models.lines import LINE_LABELS, ParticipationLine
 
 SOURCE_LABELS = {Source.SURVEY: _l("Survey responses"), Source.CONVERSATION: _l("Conversations")}
 MEASURE_LABELS = {

@@ -29,7 +29,7 @@ from participation.maps import (
 )
 from participation.maps.layers import HIDDEN_FILL, PALETTE
 from participation.models import Survey, Theme
-from participation.web import viewer_disclosure
+from participation.web.disclosure import viewer_disclosure
 
 KINDS = ("blocks", "areas", "themes")
 

@@ -13,7 +13,7 @@ from participation.blueprints.maps.pages import KINDS, is_area_map, map_page, st
 from participation.maps import DATA_ELEMENT_ID, MAP_ELEMENT_ID, geojson_export, map_data, map_script, shape_of
 from participation.maps.render import SHAPES
 from participation.models import Role
-from participation.web import viewer_disclosure
+from participation.web.disclosure import viewer_disclosure
 
 
 def _kind(kind: str) -> str:

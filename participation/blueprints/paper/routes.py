@@ -20,7 +20,7 @@ from participation.blueprints.paper.entry import (
     submission_key,
 )
 from participation.extensions import db
-from participation.geocoding import current_geocoder
+from participation.geo.app_geocoder import current_geocoder
 from participation.i18n import current_language, describe
 from participation.models import ResponseChannel, Role, Survey, SurveyResponse, SurveyVersion
 from participation.printing import UnknownLanguage, paper_form_pdf, poster_pdf, poster_svg, survey_link

@@ -14,7 +14,7 @@ from participation.blueprints.programme.common import language, wijk_or_404
 from participation.extensions import db
 from participation.models import Role
 from participation.programme import csv_bytes, programme_pdf, wijk_programme, xlsx_bytes
-from participation.web import viewer_disclosure
+from participation.web.disclosure import viewer_disclosure
 
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",

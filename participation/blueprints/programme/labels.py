@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from participation.blueprints.programme.common import language
 from participation.blueprints.programme.forms import SOURCE_LABELS
 from participation.extensions import db
-from participation.lines import LINE_LABELS, ParticipationLine
+from participation.models.lines import LINE_LABELS, ParticipationLine
 from participation.models.themes import SubjectType, Theme
 from participation.programme import Area, buurten_of
 from participation.themes.aggregation import UNKNOWN, Dimension

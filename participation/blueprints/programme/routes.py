@@ -38,7 +38,8 @@ from participation.programme import (
 )
 from participation.themes.aggregation import Dimension, ThemeFilter, theme_table
 from participation.themes.pillars import pillar_label
-from participation.web import show_refusal, viewer_disclosure
+from participation.web.disclosure import viewer_disclosure
+from participation.web.forms import show_refusal
 
 
 def _enum_args(name: str, kind: type[InputStatus] | type[Priority]) -> list[str]:

@@ -6,7 +6,8 @@ from werkzeug.wrappers import Response
 from participation.blueprints.localized import set_language_cookie
 from participation.blueprints.public import bp, language_bp
 from participation.i18n import is_supported, select_locale
-from participation.web import public_disclosure, safe_local_path
+from participation.web.disclosure import public_disclosure
+from participation.web.requests import safe_local_path
 
 
 @bp.get("/")

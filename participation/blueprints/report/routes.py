@@ -16,7 +16,7 @@ from participation.i18n import current_language
 from participation.models import Role
 from participation.models.base import utcnow
 from participation.reports import YearlyReport, report_body, yearly_html, yearly_pdf, yearly_report, years_with_data
-from participation.web import viewer_disclosure
+from participation.web.disclosure import viewer_disclosure
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 

@@ -11,7 +11,7 @@ from participation.i18n import current_language
 from participation.models.themes import Theme
 from participation.programme import STATUS_LABELS, consented_quotes, public_inputs, public_text, wijken
 from participation.themes.aggregation import ThemeFilter, theme_list
-from participation.web import public_disclosure
+from participation.web.disclosure import public_disclosure
 
 
 @bp.get("/wijk/<wijk_code>/")

@@ -10,7 +10,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from participation.geo import Geocoder
-from participation.geocoding import current_geocoder, location_choices
+from participation.geo.app_geocoder import current_geocoder, location_choices
 from participation.responses.places import resolve_location
 from participation.surveys.answers import FormData, is_unanswered, parse_form, validate_answer
 from participation.surveys.errors import AnswerError

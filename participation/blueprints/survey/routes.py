@@ -15,7 +15,7 @@ from participation.blueprints.survey.session_drafts import (
     shown_receipt,
 )
 from participation.extensions import db, limiter
-from participation.geocoding import current_geocoder
+from participation.geo.app_geocoder import current_geocoder
 from participation.models import Campaign, ResponseDraft, SurveyVersion
 from participation.responses.drafts import find_draft, save_answers, start_draft, submit_and_delete_draft
 from participation.responses.publishing import current_version, definition_of, find_survey

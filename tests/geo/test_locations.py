@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.geo import block_centre, load_geocoder
-from participation.locations import place
+from participation.geo.locations import place
 from participation.models import LocationPrecision, StoredLocation
 from tests.factories import a_location
-from tests.paths import BUURT_INSIDE_POINTS_2024
+from tests.paths import BUURT_INSIDE_POINTS_2024, SHIPPED_GEODATA
 
-GEODATA = Path(__file__).resolve().parent.parent / "geodata"
+GEODATA = SHIPPED_GEODATA
 ROTTERDAM = (51.9225, 4.4792)
 
 

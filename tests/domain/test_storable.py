@@ -1,6 +1,6 @@
 import pytest
 
-from participation.storable import UnstorableText, check_storable, is_storable, json_texts
+from participation.domain.storable import UnstorableText, check_storable, is_storable, json_texts
 
 
 @pytest.mark.parametrize("text", ["", "gewoon", "tab\there", "regels\r\nmet breuk", "Ünïcödé ✓ قطة"])

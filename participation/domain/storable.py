@@ -3,7 +3,7 @@
 PostgreSQL refuses a NUL in any text column, SQLite and PostgreSQL alike cannot encode an unpaired surrogate (which
 a JSON body can spell as ``"\\ud800"``), and the other C0 control characters have no place in what people type.
 Rather than cleaning them away form by form, the web layer refuses every request that carries one before a view
-runs (``participation.web.refuse_unstorable_input``), with the one error defined here.
+runs (``participation.web.requests.refuse_unstorable_input``), with the one error defined here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from participation.coded_errors import CodedError
+from participation.domain.coded_errors import CodedError
 
 # C0 controls except tab (09), line feed (0a) and carriage return (0d); and surrogates, which only a broken
 # encoder or a hand-written JSON escape produces.

@@ -1,19 +1,16 @@
-"""Small request helpers shared by blueprints, and the checks every request passes before a view runs."""
+"""What the web layer reads from a request: where a redirect may go, and the check every request passes before a
+view runs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from flask import current_app, request
+from flask import request
 from flask.typing import ResponseReturnValue
-from flask_login import current_user
-from flask_wtf import FlaskForm
 
 from participation.blueprints.errors import error_response
-from participation.coded_errors import CodedError
-from participation.disclosure import DisclosurePolicy
-from participation.storable import UnstorableText, check_storable, json_texts
+from participation.domain.storable import UnstorableText, check_storable, json_texts
 
 
 def safe_local_path(target: str | None, fallback: str) -> str:
@@ -24,26 +21,6 @@ def safe_local_path(target: str | None, fallback: str) -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return fallback
     return target
-
-
-def show_refusal(form: FlaskForm, error: CodedError) -> None:
-    """Put a domain refusal next to the field it is about, or above the form when the form has no such field."""
-    field = form._fields.get(error.field)
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-
-
-def viewer_disclosure() -> DisclosurePolicy:
-    """The disclosure policy of the signed-in staff member (a resident's when nobody is signed in)."""
-    role = current_user.role if current_user.is_authenticated else None
-    return DisclosurePolicy.for_viewer(role, current_app.config)
-
-
-def public_disclosure() -> DisclosurePolicy:
-    """The disclosure policy of a public page: a resident's, whoever is signed in."""
-    return DisclosurePolicy.for_viewer(None, current_app.config)
 
 
 def _address_and_form_texts() -> Iterator[tuple[str, str]]:

@@ -19,8 +19,14 @@ class ParticipationLine(enum.StrEnum):
 
 
 LINE_LABELS = {
+    # i18n: name of a participation line (NPLV "verkennen"): learning what lives in a neighbourhood through surveys
+    # and analysis. Not a button; a noun-like label in lists and charts.
     ParticipationLine.EXPLORE: _l("Explore"),
+    # i18n: name of a participation line (NPLV "contact leggen"): street and doorstep conversations with residents.
     ParticipationLine.CONTACT: _l("Make contact"),
+    # i18n: name of a participation line (NPLV "betrekken"): involving residents in sessions, co-design and panels.
     ParticipationLine.INVOLVE: _l("Involve"),
+    # i18n: name of a participation line (NPLV "aansluiten"): joining the places, moments and organisations where
+    # residents already gather. Not a network or login connection.
     ParticipationLine.CONNECT: _l("Connect"),
 }

@@ -7,7 +7,7 @@ from limits.storage import MemoryStorage
 
 from participation.extensions import limiter
 from participation.models import Role
-from participation.security import email_rate_limit_key
+from participation.web.security import email_rate_limit_key
 from tests.factories import StaffAccount
 
 SECRET = "a-secret-key-for-the-rate-limit-key-tests-only"
