@@ -62,7 +62,6 @@ def dashboard() -> ResponseReturnValue:
             ),
         )
         record(db.session, "indicator_reference.set", actor=current_user, indicator=form.indicator.data)
-        db.session.commit()
         flash(_("The reference value has been saved."), "success")
         return redirect(url_for("bureau.dashboard"))
     return render_template("bureau/dashboard.html", **context), 400 if form.is_submitted() else 200
@@ -78,7 +77,6 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
         context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
     )
     record(db.session, "dashboard.exported", actor=current_user, format=fmt)
-    db.session.commit()
     if fmt == "csv":
         # CSV holds one table: the indicators, the dashboard's main figures.
         body, mimetype = csv_bytes(next(iter(sheets.values()))), "text/csv"

@@ -166,7 +166,6 @@ def enter(slug: str) -> ResponseReturnValue:
             entered_by=staff,
         )
     except SubmissionRejected as rejected:
-        db.session.rollback()
         entry.reject(rejected.errors)
         return _render_entry(definition, entry, 400)
     if outcome.created:
@@ -182,7 +181,6 @@ def enter(slug: str) -> ResponseReturnValue:
         )
     else:
         flash(_("This form had been stored already. It was not stored a second time."), "info")
-    db.session.commit()
     return redirect(url_for("paper.entered", slug=slug, response_id=outcome.response_id))
 
 

@@ -43,7 +43,6 @@ def export(wijk_code: str, fmt: str) -> ResponseReturnValue:
             format=fmt,
             suppressed=document.themes.suppressed,
         )
-        db.session.commit()
         if fmt == "html":
             return render_template(
                 "programme/document.html", document=document, made_on=format_datetime(document.generated_at, "short")

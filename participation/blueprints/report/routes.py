@@ -88,7 +88,6 @@ def download(year: int, fmt: str) -> ResponseReturnValue:
         format=fmt,
         suppressed=report.suppressed,
     )
-    db.session.commit()
     if fmt == "html":
         return data
     return Response(
