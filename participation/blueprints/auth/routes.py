@@ -8,7 +8,6 @@ from flask_login import current_user
 from participation.accounts.errors import AccountError
 from participation.accounts.operations import authenticate, change_password
 from participation.accounts.passwords import site_words
-from participation.audit import record
 from participation.blueprints.auth import bp
 from participation.blueprints.auth.forms import ChangePasswordForm, LoginForm, LogoutForm
 from participation.blueprints.auth.guards import requires_role
@@ -53,7 +52,6 @@ def login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     form = LogoutForm()
     if form.validate_on_submit():
-        record(db.session, "logout", actor=current_user, subject=current_user)
         sign_out_browser()
         flash(_("You are signed out."), "info")
     return redirect(url_for("auth.login"))

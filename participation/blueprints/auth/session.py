@@ -11,7 +11,7 @@ from flask import Flask, current_app, session
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, login_user, logout_user
 
-from participation.accounts.sessions import SessionPolicy, end_session, resume_session, start_session
+from participation.accounts.sessions import SessionPolicy, resume_session, sign_out, start_session
 from participation.extensions import db
 from participation.models import StaffUser
 from participation.web.transactions import commit_now
@@ -45,10 +45,10 @@ def sign_in_browser(user: StaffUser) -> None:
 
 
 def sign_out_browser() -> None:
-    """End this browser's server-side session (the caller commits) and forget it in the cookie."""
+    """Sign out: end this browser's server-side session, audited, and forget it in the cookie."""
     token = session.pop(STAFF_SESSION_KEY, None)
     if isinstance(token, str):
-        end_session(db.session, token)
+        sign_out(db.session, current_user, token)
     logout_user()
 
 

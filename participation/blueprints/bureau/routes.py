@@ -60,8 +60,8 @@ def dashboard() -> ResponseReturnValue:
                 value=float(form.value.data or 0),
                 source=form.source.data or "",
             ),
+            by=current_user,
         )
-        record(db.session, "indicator_reference.set", actor=current_user, indicator=form.indicator.data)
         flash(_("The reference value has been saved."), "success")
         return redirect(url_for("bureau.dashboard"))
     return render_template("bureau/dashboard.html", **context), 400 if form.is_submitted() else 200
