@@ -14,13 +14,15 @@ from participation.config import build_config
 
 
 def create_app(config_overrides: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app: settings, extensions, security headers, languages, blueprints and CLI, in that order."""
+    """Build the app: settings, extensions, the request's commit point, security headers, languages, blueprints
+    and CLI, in that order."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(build_config(Path(app.instance_path), os.environ, config_overrides))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     _configure_proxy(app)
     _configure_extensions(app)
+    _configure_transactions(app)
     _configure_security(app)
     _configure_templates(app)
     _configure_routing(app)
@@ -63,6 +65,13 @@ def _configure_extensions(app: Flask) -> None:
     from participation.blueprints.auth.session import configure_login
 
     configure_login(app, login_manager)
+
+
+def _configure_transactions(app: Flask) -> None:
+    # Registered before the other after-request hooks, so that it runs after them, on the final answer.
+    from participation.web.transactions import configure_transactions
+
+    configure_transactions(app)
 
 
 def _configure_security(app: Flask) -> None:

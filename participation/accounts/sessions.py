@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, select
 
+from participation.audit import record
 from participation.models import StaffSession, StaffUser, utcnow
 from participation.models.base import DbSession
 
@@ -73,6 +74,12 @@ def resume_session(
 def end_session(session: DbSession, token: str) -> None:
     """Sign-out: the session of this token stops opening anything, on every app server."""
     session.execute(delete(StaffSession).where(StaffSession.token_digest == _digest(token)))
+
+
+def sign_out(session: DbSession, user: StaffUser, token: str) -> None:
+    """``user`` signs out: the session of this token ends, and the audit log keeps that they did."""
+    record(session, "logout", actor=user, subject=user)
+    end_session(session, token)
 
 
 def end_all_sessions(session: DbSession, user: StaffUser) -> int:

@@ -6,9 +6,12 @@ from collections.abc import Mapping
 
 from flask_babel import gettext as _
 
+from participation.audit import record
 from participation.disclosure.text import cell_value
 from participation.indicators.dashboard import Dashboard
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
+from participation.models import StaffUser
+from participation.models.base import DbSession
 from participation.printing.spreadsheets import Rows, Value
 
 
@@ -67,3 +70,8 @@ def dashboard_sheets(
         str(_("Reach per participation line")): reach,
         str(_("Response per buurt")): responses,
     }
+
+
+def record_dashboard_export(session: DbSession, fmt: str, actor: StaffUser) -> None:
+    """The dashboard's figures leave the app: who took them, and in which form, is kept."""
+    record(session, "dashboard.exported", actor=actor, format=fmt)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from participation.audit import record as record_event
 from participation.imports import (
     IMPORT_MAX_BYTES,
     CsvRows,
@@ -17,7 +18,7 @@ from participation.imports import (
     finite_number,
     read_csv,
 )
-from participation.models import IndicatorReference
+from participation.models import IndicatorReference, StaffUser
 from participation.models.base import DbSession
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
@@ -43,8 +44,9 @@ class ReferenceValue:
     source: str = ""
 
 
-def set_reference(session: DbSession, reference: ReferenceValue) -> IndicatorReference:
-    """Create or replace the value for (indicator, area, year); flush only."""
+def set_reference(session: DbSession, reference: ReferenceValue, *, by: StaffUser | None = None) -> IndicatorReference:
+    """Create or replace the value for (indicator, area, year); flush only. A value a staff member sets (``by``)
+    is audited; the CLI import of a reference file passes no one."""
     row = session.scalar(
         select(IndicatorReference).where(
             IndicatorReference.indicator == reference.indicator,
@@ -58,6 +60,8 @@ def set_reference(session: DbSession, reference: ReferenceValue) -> IndicatorRef
     row.value = reference.value
     row.source = reference.source
     session.flush()
+    if by is not None:
+        record_event(session, "indicator_reference.set", actor=by, indicator=reference.indicator)
     return row
 
 

@@ -14,7 +14,15 @@ from participation.programme.document import (
     wijk_theme_table,
 )
 from participation.programme.errors import ProgrammeError
-from participation.programme.exports import FORMULA_STARTS, csv_bytes, input_rows, neutralise, theme_rows, xlsx_bytes
+from participation.programme.exports import (
+    FORMULA_STARTS,
+    csv_bytes,
+    input_rows,
+    neutralise,
+    record_programme_export,
+    theme_rows,
+    xlsx_bytes,
+)
 from participation.programme.labels import PRIORITY_LABELS, STATUS_LABELS, priority_label, status_label
 from participation.programme.operations import (
     InputDraft,
@@ -63,6 +71,7 @@ __all__ = [
     "programme_pdf",
     "public_inputs",
     "public_text",
+    "record_programme_export",
     "status_label",
     "theme_rows",
     "unlink_evidence",

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from participation.audit import record
 from participation.disclosure import Cell
 from participation.disclosure.text import cell_value
+from participation.models import StaffUser
+from participation.models.base import DbSession
 from participation.printing import spreadsheets
 from participation.printing.spreadsheets import FORMULA_STARTS, Value, neutralise
 from participation.programme.document import InputLine, WijkProgramme
 from participation.programme.labels import QUOTE_REMOVED
 
-__all__ = ["FORMULA_STARTS", "csv_bytes", "input_rows", "neutralise", "theme_rows", "xlsx_bytes"]
+__all__ = [
+    "FORMULA_STARTS",
+    "csv_bytes",
+    "input_rows",
+    "neutralise",
+    "record_programme_export",
+    "theme_rows",
+    "xlsx_bytes",
+]
 
 
 def input_rows(document: WijkProgramme) -> list[list[Value]]:
@@ -93,4 +104,16 @@ def xlsx_bytes(document: WijkProgramme) -> bytes:
     """The inputs and the theme table, each on its own sheet."""
     return spreadsheets.xlsx_bytes(
         {str(_("Programme input")): input_rows(document), str(_("Themes per neighbourhood")): theme_rows(document)}
+    )
+
+
+def record_programme_export(session: DbSession, document: WijkProgramme, fmt: str, actor: StaffUser) -> None:
+    """Exports leave the app: who took which wijk's figures, in which form and whether suppressed, is kept."""
+    record(
+        session,
+        "programme.exported",
+        actor=actor,
+        wijk=document.wijk.code,
+        format=fmt,
+        suppressed=document.themes.suppressed,
     )

@@ -13,6 +13,7 @@ from participation.reports.yearly import (
     InputLine,
     QuoteGroup,
     YearlyReport,
+    record_report_export,
     yearly_report,
 )
 
@@ -23,6 +24,7 @@ __all__ = [
     "QuoteGroup",
     "YearlyReport",
     "app_stylesheet",
+    "record_report_export",
     "report_body",
     "yearly_html",
     "yearly_pdf",

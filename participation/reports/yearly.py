@@ -18,6 +18,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
+from participation.audit import record
 from participation.disclosure import Cell, DisclosedTable, disclose_table
 from participation.geo.areas import wijk_names
 from participation.indicators.dashboard import Dashboard, MeanCell, build_dashboard
@@ -25,6 +26,7 @@ from participation.indicators.sources import indicator_labels
 from participation.models.base import DbSession, utcnow
 from participation.models.lines import ParticipationLine
 from participation.models.programme import InputStatus, ProgrammeInput
+from participation.models.staff import StaffUser
 from participation.models.themes import Theme
 from participation.programme.labels import priority_label, status_label
 from participation.reports.queries import (
@@ -265,3 +267,8 @@ def _status_counts(inputs: list[ProgrammeInput]) -> tuple[tuple[str, int], ...]:
         for status in InputStatus
         if any(item.status == status for item in inputs)
     )
+
+
+def record_report_export(session: DbSession, report: YearlyReport, fmt: str, actor: StaffUser) -> None:
+    """Figures leave the app: who took which year, in which form and whether suppressed, is kept."""
+    record(session, "report.exported", actor=actor, year=report.year, format=fmt, suppressed=report.suppressed)

@@ -10,9 +10,18 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
+from participation.audit import record
 from participation.geo import Geocoder
 from participation.indicators.tallies import WEIGHTING_QUESTION, count_response
-from participation.models import Answer, Campaign, ResponseChannel, StaffUser, StoredLocation, SurveyResponse
+from participation.models import (
+    Answer,
+    Campaign,
+    ResponseChannel,
+    StaffUser,
+    StoredLocation,
+    SurveyResponse,
+    SurveyVersion,
+)
 from participation.models.base import DbSession, utcnow
 from participation.responses.codes import hash_code, new_code
 from participation.responses.places import location_summary, resolve_location
@@ -173,3 +182,44 @@ def _store(
 
 def find_by_receipt(session: DbSession, code: str) -> SurveyResponse | None:
     return session.scalar(select(SurveyResponse).where(SurveyResponse.receipt_code_hash == hash_code(code)))
+
+
+def enter_paper_form(
+    session: DbSession,
+    *,
+    version: SurveyVersion,
+    definition: SurveyDefinition,
+    answers: Mapping[str, Any],
+    language: str,
+    geocoder: Geocoder,
+    submission_key: str,
+    campaign: Campaign | None,
+    entered_by: StaffUser,
+) -> SubmissionOutcome:
+    """Store a paper form a staff member typed in, once per key, and audit who entered it; flush, do not commit.
+
+    Raises SubmissionRejected like ``submit``; a form stored already under the key is not audited a second time."""
+    outcome = submit(
+        session,
+        version_id=version.id,
+        definition=definition,
+        answers=answers,
+        language=language,
+        channel=ResponseChannel.PAPER,
+        geocoder=geocoder,
+        submission_key=submission_key,
+        campaign=campaign,
+        entered_by=entered_by,
+    )
+    if outcome.created:
+        record(
+            session,
+            "survey_response.paper_entered",
+            actor=entered_by,
+            subject=session.get(SurveyResponse, outcome.response_id),
+            survey=version.survey.slug,
+            version=version.number,
+            language=language,
+            campaign=campaign.name if campaign is not None else None,
+        )
+    return outcome

@@ -40,10 +40,8 @@ def users() -> ResponseReturnValue:
                 site_words=site_words(current_app.config),
             )
         except AccountError as error:
-            db.session.rollback()
             show_refusal(form, error)
         else:
-            db.session.commit()
             flash(_("The account has been created."), "success")
             return redirect(url_for("admin.users"))
     return _users_page(form, 400 if form.is_submitted() else 200)
@@ -60,10 +58,8 @@ def account_status(user_id: int) -> ResponseReturnValue:
     try:
         set_active(db.session, account, form.active.data == "1", by=current_user._get_current_object())
     except AccountError as error:
-        db.session.rollback()
         flash(error.message, "error")
         return _users_page(CreateStaffUserForm(formdata=None), 400)
-    db.session.commit()
     flash(_("The account is active again.") if account.active else _("The account is deactivated."), "success")
     return redirect(url_for("admin.users"))
 

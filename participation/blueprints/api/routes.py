@@ -138,7 +138,6 @@ def post_response(slug: str) -> ResponseReturnValue:
                 campaign=campaign,
             )
         except SubmissionRejected as rejected:
-            db.session.rollback()
             return _unprocessable(dict(rejected.errors))
     # Read before the commit, which expires the objects and would cost a reload per attribute.
     payload = {
@@ -146,5 +145,4 @@ def post_response(slug: str) -> ResponseReturnValue:
         "receipt": outcome.receipt_code,
         "location": location_json(outcome.location, geocoder),
     }
-    db.session.commit()
     return jsonify(payload), 201 if outcome.created else 200

@@ -8,7 +8,6 @@ from flask_login import current_user
 from participation.accounts.errors import AccountError
 from participation.accounts.operations import authenticate, change_password
 from participation.accounts.passwords import site_words
-from participation.audit import record
 from participation.blueprints.auth import bp
 from participation.blueprints.auth.forms import ChangePasswordForm, LoginForm, LogoutForm
 from participation.blueprints.auth.guards import requires_role
@@ -18,6 +17,7 @@ from participation.models import Role
 from participation.web.forms import show_refusal
 from participation.web.requests import safe_local_path
 from participation.web.security import email_rate_limit_key
+from participation.web.transactions import commit_now
 
 
 def _login_limit() -> str:
@@ -40,7 +40,7 @@ def login() -> ResponseReturnValue:
         if user is not None:
             sign_in_browser(user)
             return redirect(safe_local_path(request.args.get("next"), url_for("staff.dashboard")))
-        db.session.commit()  # keeps the failed-attempt audit event
+        commit_now()  # the failed attempt stays in the audit log, although the answer is a refusal
         # One message for an unknown address and a wrong password, so the form does not reveal who has an account.
         form.form_errors.append(_("The e-mail address or password is not correct."))
     status = 200 if not form.errors and not form.form_errors else 400
@@ -52,9 +52,7 @@ def login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     form = LogoutForm()
     if form.validate_on_submit():
-        record(db.session, "logout", actor=current_user, subject=current_user)
         sign_out_browser()
-        db.session.commit()
         flash(_("You are signed out."), "info")
     return redirect(url_for("auth.login"))
 
@@ -74,7 +72,6 @@ def password() -> ResponseReturnValue:
                 site_words=site_words(current_app.config),
             )
         except AccountError as error:
-            db.session.rollback()
             show_refusal(form, error)
         else:
             sign_in_browser(user)  # the change ended every session, this one too; this browser gets a new one

@@ -11,9 +11,10 @@ from flask import Flask, current_app, session
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, login_user, logout_user
 
-from participation.accounts.sessions import SessionPolicy, end_session, resume_session, start_session
+from participation.accounts.sessions import SessionPolicy, resume_session, sign_out, start_session
 from participation.extensions import db
 from participation.models import StaffUser
+from participation.web.transactions import commit_now
 
 STAFF_SESSION_KEY = "staff_session"
 
@@ -37,29 +38,28 @@ def load_user(user_id: str) -> StaffUser | None:
 
 
 def sign_in_browser(user: StaffUser) -> None:
-    """Start a server-side session for ``user`` and hand its token to this browser; commits."""
+    """Start a server-side session for ``user`` and hand its token to this browser; the request's answer commits."""
     token = start_session(db.session, user, session_policy())
-    db.session.commit()
     login_user(user)
     session[STAFF_SESSION_KEY] = token
 
 
 def sign_out_browser() -> None:
-    """End this browser's server-side session (the caller commits) and forget it in the cookie."""
+    """Sign out: end this browser's server-side session, audited, and forget it in the cookie."""
     token = session.pop(STAFF_SESSION_KEY, None)
     if isinstance(token, str):
-        end_session(db.session, token)
+        sign_out(db.session, current_user, token)
     logout_user()
 
 
 def _resume_staff_session() -> None:
     """Look the session up at the start of the request and commit what that changed (its last request time, or
-    its removal once expired) before the view has written anything of its own."""
+    its removal once expired) before the view has written anything of its own, so a refused request keeps it."""
     if STAFF_SESSION_KEY not in session:
         return
     if not current_user.is_authenticated:
         session.pop(STAFF_SESSION_KEY, None)
-    db.session.commit()
+    commit_now()
 
 
 def configure_login(app: Flask, login_manager: LoginManager) -> None:

@@ -9,14 +9,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.bureau import bp
 from participation.blueprints.bureau.forms import ReferenceValueForm
 from participation.extensions import db
 from participation.geo.areas import area_overview, wijk_names
 from participation.indicators.dashboard import build_dashboard
-from participation.indicators.exports import dashboard_sheets
+from participation.indicators.exports import dashboard_sheets, record_dashboard_export
 from participation.indicators.references import ReferenceValue, set_reference
 from participation.indicators.sources import indicator_labels
 from participation.models import Role
@@ -60,9 +59,8 @@ def dashboard() -> ResponseReturnValue:
                 value=float(form.value.data or 0),
                 source=form.source.data or "",
             ),
+            by=current_user,
         )
-        record(db.session, "indicator_reference.set", actor=current_user, indicator=form.indicator.data)
-        db.session.commit()
         flash(_("The reference value has been saved."), "success")
         return redirect(url_for("bureau.dashboard"))
     return render_template("bureau/dashboard.html", **context), 400 if form.is_submitted() else 200
@@ -77,8 +75,7 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
     sheets = dashboard_sheets(
         context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
     )
-    record(db.session, "dashboard.exported", actor=current_user, format=fmt)
-    db.session.commit()
+    record_dashboard_export(db.session, fmt, current_user)
     if fmt == "csv":
         # CSV holds one table: the indicators, the dashboard's main figures.
         body, mimetype = csv_bytes(next(iter(sheets.values()))), "text/csv"

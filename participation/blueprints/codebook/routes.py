@@ -78,10 +78,8 @@ def new() -> ResponseReturnValue:
         try:
             theme = create_theme(db.session, form.definition(form.code.data or ""), current_user._get_current_object())
         except ThemeError as error:
-            db.session.rollback()
             show_refusal(form, error)
         else:
-            db.session.commit()
             flash(_("The theme %(label)s has been added.", label=theme.label(_language())), "success")
             return redirect(url_for("codebook.themes"))
     return _render_form(form, None)
@@ -106,10 +104,8 @@ def edit(code: str) -> ResponseReturnValue:
                 current_user._get_current_object(),
             )
         except ThemeError as error:
-            db.session.rollback()
             show_refusal(form, error)
         else:
-            db.session.commit()
             if changed:
                 flash(_("The theme %(label)s has been saved.", label=theme.label(_language())), "success")
             return redirect(url_for("codebook.themes"))
@@ -133,11 +129,9 @@ def merge(code: str) -> ResponseReturnValue:
             try:
                 report = merge_themes(db.session, source, target, current_user._get_current_object())
             except ThemeError as error:
-                db.session.rollback()
                 form.target.errors = [error.message]
                 target = None
             else:
-                db.session.commit()
                 flash(
                     _(
                         "%(source)s has been merged into %(target)s. Codings moved: %(count)d.",

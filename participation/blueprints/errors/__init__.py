@@ -9,11 +9,11 @@ from flask import Flask, current_app, jsonify, make_response, render_template, r
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
-from participation.extensions import db
+from participation.web.transactions import discard
 
 PROBLEM_JSON = "application/problem+json"
 ERROR_TEXTS = {
@@ -62,14 +62,6 @@ def error_response(status: int, message: str | None = None) -> ResponseReturnVal
     return problem(status, message) if wants_json() else render_error(status, message)
 
 
-def _rollback() -> None:
-    # Whatever the failed request flushed is dropped; with the database gone the rollback may fail too.
-    try:
-        db.session.rollback()
-    except SQLAlchemyError:
-        db.session.close()
-
-
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> ResponseReturnValue:
@@ -85,12 +77,12 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(InternalServerError)
     def server_error(error: InternalServerError) -> ResponseReturnValue:
-        _rollback()
+        discard()  # before the page is rendered, which may read the database (the signed-in user)
         return error_response(500)
 
     @app.errorhandler(OperationalError)
     def database_unavailable(error: OperationalError) -> ResponseReturnValue:
         # The database is down, unreachable or refused the connection: a passing state, not a bug of ours.
         current_app.logger.error("database unavailable: %s", error)
-        _rollback()
+        discard()
         return error_response(503)

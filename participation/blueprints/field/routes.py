@@ -68,7 +68,6 @@ def create_conversation() -> ResponseReturnValue:
     try:
         _conversation, created = log_conversation(db.session, current_user, data, current_geocoder(), _languages())
     except ConversationRejected as rejected:
-        db.session.rollback()
         return render_template(
             "field/conversation_form.html",
             values=request.form,
@@ -79,7 +78,6 @@ def create_conversation() -> ResponseReturnValue:
         ), 400
     except NotAllowed:
         abort(403)
-    db.session.commit()
     flash(
         _("The conversation has been saved.") if created else _("This conversation had been saved already."), "success"
     )
@@ -98,12 +96,10 @@ def sync_conversation() -> ResponseReturnValue:
     try:
         conversation, created = log_conversation(db.session, current_user, data, current_geocoder(), _languages())
     except ConversationRejected as rejected:
-        db.session.rollback()
         return jsonify(errors=rejected.by_field()), 422
     except NotAllowed:
         return jsonify(error="this id belongs to another log"), 403
     conversation_id = conversation.id
-    db.session.commit()
     return jsonify(id=conversation_id, client_id=data.client_id), 201 if created else 200
 
 
@@ -140,7 +136,6 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
         try:
             update_conversation(db.session, conversation, current_user, data, current_geocoder(), _languages())
         except ConversationRejected as rejected:
-            db.session.rollback()
             return render_template(
                 "field/conversation_form.html",
                 values=request.form,
@@ -149,7 +144,6 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
                 conversation=conversation,
                 **form_options(),
             ), 400
-        db.session.commit()
         flash(_("The conversation has been changed."), "success")
         return redirect(url_for("field.show_conversation", conversation_id=conversation.id))
     themes = [theme.code for theme in conversation_themes(db.session, conversation)]
@@ -190,5 +184,4 @@ def close_follow_up(signal_id: int) -> ResponseReturnValue:
         close_signal(db.session, signal, current_user)
     except NotAllowed:
         abort(403)
-    db.session.commit()
     return redirect(url_for("field.show_conversation", conversation_id=signal.conversation_id))

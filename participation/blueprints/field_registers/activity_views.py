@@ -108,12 +108,10 @@ def new_activity() -> ResponseReturnValue:
         try:
             activity = create_activity(db.session, _input(form, None), author=user)
         except InvalidRecord as refused:
-            db.session.rollback()
             show_errors(form, refused.errors)
         except LocationRefused:
-            db.session.rollback()
+            pass  # the location field already says why; the 400 answer rolls back
         else:
-            db.session.commit()
             flash(_("The activity %(title)s has been logged.", title=activity.title), "success")
             return redirect(url_for("field_registers.activities"))
     return _render(form, None, offered, 400 if form.is_submitted() else 200)
@@ -138,14 +136,12 @@ def edit_activity(activity_id: int) -> ResponseReturnValue:
         try:
             update_activity(db.session, activity, _input(form, activity), editor=user)
         except InvalidRecord as refused:
-            db.session.rollback()
             show_errors(form, refused.errors)
         except LocationRefused:
-            db.session.rollback()
+            pass  # the location field already says why; the 400 answer rolls back
         except AccessDenied:
             abort(403)
         else:
-            db.session.commit()
             flash(_("The activity %(title)s has been changed.", title=activity.title), "success")
             return redirect(url_for("field_registers.activities"))
     return _render(form, activity, offered, 400 if form.is_submitted() else 200)

@@ -79,10 +79,8 @@ def new_contact() -> ResponseReturnValue:
         try:
             create_contact(db.session, data, recorded_by=staff(), today=today, retention_days=retention_days())
         except InvalidRecord as refused:
-            db.session.rollback()
             show_errors(form, refused.errors)
         else:
-            db.session.commit()
             flash(_("The contact has been registered with their consent."), "success")
             return redirect(url_for("field_registers.contacts"))
     return (
@@ -105,7 +103,6 @@ def contact(contact_id: int) -> ResponseReturnValue:
         details = read_contact_details(db.session, staff(), found, purpose="detail_page")
     except AccessDenied:
         abort(403)
-    db.session.commit()
     response = render_template(
         "field_registers/contact.html",
         contact=found,
@@ -143,10 +140,8 @@ def consents(contact_id: int) -> ResponseReturnValue:
         try:
             add_consent(db.session, found, form.consent_purpose.data or "", recorded_by=staff())
         except InvalidRecord as refused:
-            db.session.rollback()
             show_errors(form, refused.errors)
         else:
-            db.session.commit()
             flash(_("The consent has been recorded."), "success")
             return redirect(url_for("field_registers.consents", contact_id=contact_id))
     return _render_consents(found, form, 400 if form.is_submitted() else 200)
@@ -161,6 +156,5 @@ def withdraw(contact_id: int, consent_id: int) -> ResponseReturnValue:
     if consent.contact_id != found.id:
         abort(404)
     withdraw_consent(db.session, consent, recorded_by=staff(), today=date.today())
-    db.session.commit()
     flash(_("The consent has been withdrawn."), "success")
     return redirect(url_for("field_registers.consents", contact_id=contact_id))

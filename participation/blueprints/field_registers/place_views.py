@@ -79,12 +79,10 @@ def new_place() -> ResponseReturnValue:
         try:
             place = create_place(db.session, _input(form), created_by=staff())
         except InvalidRecord as refused:
-            db.session.rollback()
             show_errors(form, refused.errors)
         except LocationRefused:
-            db.session.rollback()
+            pass  # the location field already says why; the 400 answer rolls back
         else:
-            db.session.commit()
             flash(_("The place %(name)s has been added.", name=place.name), "success")
             return redirect(url_for("field_registers.places"))
     return _render(form, None, 400 if form.is_submitted() else 200)
@@ -106,14 +104,12 @@ def edit_place(place_id: int) -> ResponseReturnValue:
             data = data if data.location is not None else replace(data, location=place.location)
             update_place(db.session, place, data, editor=user)
         except InvalidRecord as refused:
-            db.session.rollback()
             show_errors(form, refused.errors)
         except LocationRefused:
-            db.session.rollback()
+            pass  # the location field already says why; the 400 answer rolls back
         except AccessDenied:
             abort(403)
         else:
-            db.session.commit()
             flash(_("The place %(name)s has been changed.", name=place.name), "success")
             return redirect(url_for("field_registers.places"))
     return _render(form, place, 400 if form.is_submitted() else 200)

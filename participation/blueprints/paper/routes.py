@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.paper import bp
 from participation.blueprints.paper.entry import (
@@ -26,7 +25,7 @@ from participation.models import ResponseChannel, Role, Survey, SurveyResponse, 
 from participation.printing import UnknownLanguage, paper_form_pdf, poster_pdf, poster_svg, survey_link
 from participation.printing.skip_hints import question_numbers, skip_hint
 from participation.responses.publishing import current_version, definition_of, find_survey
-from participation.responses.submission import SubmissionRejected, submit
+from participation.responses.submission import SubmissionRejected, enter_paper_form
 from participation.surveys.model import Page, Question, SurveyDefinition
 
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
@@ -153,36 +152,22 @@ def enter(slug: str) -> ResponseReturnValue:
         return _render_entry(definition, entry, 400)
     staff = current_user._get_current_object()
     try:
-        outcome = submit(
+        outcome = enter_paper_form(
             db.session,
-            version_id=version.id,
+            version=version,
             definition=definition,
             answers=entry.valid_answers,
             language=entry.language,
-            channel=ResponseChannel.PAPER,
             geocoder=current_geocoder(),
             submission_key=submission_key(entry.key),
             campaign=entry.campaign,
             entered_by=staff,
         )
     except SubmissionRejected as rejected:
-        db.session.rollback()
         entry.reject(rejected.errors)
         return _render_entry(definition, entry, 400)
-    if outcome.created:
-        record(
-            db.session,
-            "survey_response.paper_entered",
-            actor=staff,
-            subject=db.session.get(SurveyResponse, outcome.response_id),
-            survey=slug,
-            version=version.number,
-            language=entry.language,
-            campaign=entry.campaign_name or None,
-        )
-    else:
+    if not outcome.created:
         flash(_("This form had been stored already. It was not stored a second time."), "info")
-    db.session.commit()
     return redirect(url_for("paper.entered", slug=slug, response_id=outcome.response_id))
 
 

@@ -7,13 +7,12 @@ from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, format_datetime
 from flask_login import current_user
 
-from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.programme import bp
 from participation.blueprints.programme.common import language, wijk_or_404
 from participation.extensions import db
 from participation.models import Role
-from participation.programme import csv_bytes, programme_pdf, wijk_programme, xlsx_bytes
+from participation.programme import csv_bytes, programme_pdf, record_programme_export, wijk_programme, xlsx_bytes
 from participation.web.disclosure import viewer_disclosure
 
 MEDIA_TYPES = {
@@ -34,16 +33,7 @@ def export(wijk_code: str, fmt: str) -> ResponseReturnValue:
     policy = viewer_disclosure()
     with force_locale(lang):
         document = wijk_programme(db.session, wijk, lang, threshold=policy.threshold, suppress=policy.suppress)
-        # Exports leave the app: who took which wijk's figures, and whether suppressed, is kept.
-        record(
-            db.session,
-            "programme.exported",
-            actor=current_user._get_current_object(),
-            wijk=wijk.code,
-            format=fmt,
-            suppressed=document.themes.suppressed,
-        )
-        db.session.commit()
+        record_programme_export(db.session, document, fmt, current_user._get_current_object())
         if fmt == "html":
             return render_template(
                 "programme/document.html", document=document, made_on=format_datetime(document.generated_at, "short")

@@ -99,10 +99,8 @@ def new() -> ResponseReturnValue:
                 db.session, form.draft(), current_user._get_current_object(), current_app.config["LANGUAGES"]
             )
         except ProgrammeError as error:
-            db.session.rollback()
             show_refusal(form, error)
         else:
-            db.session.commit()
             flash(_("The programme input %(title)s has been added.", title=item.title), "success")
             return redirect(url_for("programme.inputs", wijk_code=item.wijk_code))
     return _render_form(form, None)
@@ -123,10 +121,8 @@ def edit(input_id: int) -> ResponseReturnValue:
                 db.session, item, form.draft(), current_user._get_current_object(), current_app.config["LANGUAGES"]
             )
         except ProgrammeError as error:
-            db.session.rollback()
             show_refusal(form, error)
         else:
-            db.session.commit()
             if changed:
                 flash(_("The programme input %(title)s has been saved.", title=item.title), "success")
             return redirect(url_for("programme.inputs", wijk_code=item.wijk_code))
@@ -141,7 +137,6 @@ def status(input_id: int) -> ResponseReturnValue:
     form = StatusForm()
     if form.validate_on_submit():
         if change_status(db.session, item, InputStatus(form.status.data), current_user._get_current_object()):
-            db.session.commit()
             flash(_("%(title)s is now: %(status)s.", title=item.title, status=STATUS_LABELS[item.status]), "success")
         return redirect(url_for("programme.inputs", wijk_code=item.wijk_code))
     return redirect(url_for("programme.inputs", wijk_code=item.wijk_code)), 303
@@ -165,10 +160,8 @@ def evidence(input_id: int) -> ResponseReturnValue:
                 quote_consent=bool(form.quote_consent.data),
             )
         except ProgrammeError as error:
-            db.session.rollback()
             show_refusal(form, error)
         else:
-            db.session.commit()
             flash(_("The evidence has been linked."), "success")
             return redirect(url_for("programme.evidence", input_id=item.id))
     return (
@@ -193,7 +186,6 @@ def remove_evidence(input_id: int, evidence_id: int) -> ResponseReturnValue:
     if found is None or found.programme_input_id != item.id:
         return redirect(url_for("programme.evidence", input_id=item.id))
     unlink_evidence(db.session, item, found, current_user._get_current_object())
-    db.session.commit()
     flash(_("The evidence has been removed."), "success")
     return redirect(url_for("programme.evidence", input_id=item.id))
 

@@ -8,14 +8,21 @@ from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
 from flask_login import current_user
 
-from participation.audit import record
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.report import bp
 from participation.extensions import db
 from participation.i18n import current_language
 from participation.models import Role
 from participation.models.base import utcnow
-from participation.reports import YearlyReport, report_body, yearly_html, yearly_pdf, yearly_report, years_with_data
+from participation.reports import (
+    YearlyReport,
+    record_report_export,
+    report_body,
+    yearly_html,
+    yearly_pdf,
+    yearly_report,
+    years_with_data,
+)
 from participation.web.disclosure import viewer_disclosure
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -79,16 +86,7 @@ def download(year: int, fmt: str) -> ResponseReturnValue:
             data: str | bytes = yearly_html(report, stylesheet_href=url_for("static", filename="css/main.css"))
         else:
             data = yearly_pdf(report)
-    # Figures leave the app: who took which year, in which form and whether suppressed, is kept.
-    record(
-        db.session,
-        "report.exported",
-        actor=current_user._get_current_object(),
-        year=year,
-        format=fmt,
-        suppressed=report.suppressed,
-    )
-    db.session.commit()
+    record_report_export(db.session, report, fmt, current_user._get_current_object())
     if fmt == "html":
         return data
     return Response(

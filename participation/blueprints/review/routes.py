@@ -95,7 +95,6 @@ def decide_text(kind: str, number: int) -> Response:
     else:
         ids = [int(target)] if target.isdigit() else []
     changed = decide(db.session, current_user._get_current_object(), subject, ids, accept=verb.startswith("accept"))
-    db.session.commit()
     flash(_("Decisions saved: %(count)d.", count=len(changed)), "success")
     if verb.endswith("_all"):
         return redirect(url_for("review.skip", kind=kind, number=number))
@@ -114,7 +113,6 @@ def add(kind: str, number: int) -> Response:
         flash(_("Choose a theme from the list."), "error")
         return redirect(_text_url(subject))
     add_theme(db.session, current_user._get_current_object(), subject, theme)
-    db.session.commit()
     flash(_("Theme added: %(label)s.", label=theme.label(current_language().code)), "success")
     return redirect(_text_url(subject))
 
@@ -131,10 +129,8 @@ def double() -> ResponseReturnValue:
         try:
             record_double_coding(db.session, analyst, subject, themes)
         except ValueError:
-            db.session.rollback()
             flash(_("This text cannot be double-coded by you (any more)."), "error")
         else:
-            db.session.commit()
             flash(_("Your coding has been saved."), "success")
         return redirect(url_for("review.double"))
     language = current_language().code

@@ -34,6 +34,5 @@ def delete_receipt() -> ResponseReturnValue:
     if response is None:
         return render_template("survey/receipt_lookup.html", problem=True), 400
     erase_response(db.session, response)
-    db.session.commit()
     flash(_("Your answers have been deleted."), "success")
     return redirect(url_for("survey.receipt"))

@@ -21,6 +21,7 @@ from participation.responses.drafts import find_draft, save_answers, start_draft
 from participation.responses.publishing import current_version, definition_of, find_survey
 from participation.responses.submission import SubmissionRejected
 from participation.surveys.model import SurveyDefinition
+from participation.web.transactions import commit_now
 
 RESUME_CODES_KEY = "survey_resume_codes"
 # A field people never see: software that fills in every field gives itself away.
@@ -72,7 +73,6 @@ def intro(slug: str) -> ResponseReturnValue:
 def start(slug: str) -> ResponseReturnValue:
     version, _definition = _published(slug)
     draft, code = start_draft(db.session, version, _language(), _campaign(slug, request.form.get("campaign")))
-    db.session.commit()
     remember_draft(slug, draft)
     # The resume code is shown on the first page and the "saved" page; the server keeps only its hash.
     session[RESUME_CODES_KEY] = {**session.get(RESUME_CODES_KEY, {}), slug: code}
@@ -99,7 +99,6 @@ def page(slug: str, number: int) -> ResponseReturnValue:
         form.read(request.form, current_geocoder())
         save_answers(db.session, draft, form.valid_answers, form.cleared)
         draft.language = _language()
-        db.session.commit()
         action = request.form.get("action", "next")
         if action == "back":
             return redirect(
@@ -114,6 +113,7 @@ def page(slug: str, number: int) -> ResponseReturnValue:
             if number < len(pages):
                 return redirect(url_for("survey.page", slug=slug, number=number + 1))
             return redirect(url_for("survey.check", slug=slug))
+        commit_now()  # the page is shown again for its errors, but the answers that were valid stay saved
         status = 400
     return (
         render_template(
@@ -164,10 +164,8 @@ def submit_draft(slug: str) -> ResponseReturnValue:
     try:
         outcome = submit_and_delete_draft(db.session, draft, language=_language(), geocoder=current_geocoder())
     except SubmissionRejected as rejected:
-        db.session.rollback()
         definition = definition_of(draft.survey_version)
         return render_template("survey/check.html", definition=definition, draft=draft, errors=rejected.errors), 400
-    db.session.commit()
     if outcome.receipt_code:
         remember_receipt(slug, outcome.receipt_code)
     forget_draft(slug)
