@@ -81,6 +81,8 @@ def views(client: FlaskClient, kind: str, query: str) -> tuple[str, str, dict[st
     export = client.get(f"/bureau/maps/{kind}.geojson?{query}")
     assert script.status_code == export.status_code == 200
     assert script.mimetype == "text/javascript"
+    assert export.headers["Content-Type"] == "application/geo+json" and export.headers["Cache-Control"] == "no-store"
+    assert export.headers["Content-Disposition"].startswith(f'attachment; filename="map-{kind}.geojson"')
     data = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.DOTALL)
     assert data is not None
     return html, "var DATA = " + data.group(1) + ";\n" + script.get_data(as_text=True), export.get_json(force=True)

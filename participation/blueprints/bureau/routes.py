@@ -21,6 +21,7 @@ from participation.indicators.sources import indicator_labels
 from participation.models import Role
 from participation.printing.spreadsheets import csv_bytes, xlsx_bytes
 from participation.web.disclosure import viewer_disclosure
+from participation.web.downloads import ExportKind, download
 
 
 @bp.get("/")
@@ -78,9 +79,5 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
     record_dashboard_export(db.session, fmt, current_user)
     if fmt == "csv":
         # CSV holds one table: the indicators, the dashboard's main figures.
-        body, mimetype = csv_bytes(next(iter(sheets.values()))), "text/csv"
-    else:
-        body, mimetype = xlsx_bytes(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = current_app.response_class(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f"attachment; filename=dashboard.{fmt}"
-    return response
+        return download(csv_bytes(next(iter(sheets.values()))), "dashboard.csv", ExportKind.CSV)
+    return download(xlsx_bytes(sheets), "dashboard.xlsx", ExportKind.XLSX)

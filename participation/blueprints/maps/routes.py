@@ -14,18 +14,13 @@ from participation.maps import DATA_ELEMENT_ID, MAP_ELEMENT_ID, geojson_export, 
 from participation.maps.render import SHAPES
 from participation.models import Role
 from participation.web.disclosure import viewer_disclosure
+from participation.web.downloads import ExportKind, download
 
 
 def _kind(kind: str) -> str:
     if kind not in KINDS:
         abort(404)
     return kind
-
-
-def _private(response: Response) -> Response:
-    # Figures for one role: never kept by a shared cache, and fetched afresh so that new responses show.
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
 
 
 @bp.get("/")
@@ -76,6 +71,4 @@ def export(kind: str) -> Response:
     page = map_page(_kind(kind), request.args)
     if page.layer is None:
         abort(404)
-    response = Response(geojson_export(page.layer, status_words(page.threshold)), mimetype="application/geo+json")
-    response.headers["Content-Disposition"] = f"attachment; filename=map-{kind}.geojson"
-    return _private(response)
+    return download(geojson_export(page.layer, status_words(page.threshold)), f"map-{kind}.geojson", ExportKind.GEOJSON)
