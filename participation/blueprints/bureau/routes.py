@@ -6,7 +6,6 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from participation.blueprints.auth.guards import requires_role
@@ -22,6 +21,7 @@ from participation.models import Role
 from participation.printing.spreadsheets import csv_bytes, xlsx_bytes
 from participation.web.disclosure import viewer_disclosure
 from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 
 @bp.get("/")
@@ -60,7 +60,7 @@ def dashboard() -> ResponseReturnValue:
                 value=float(form.value.data or 0),
                 source=form.source.data or "",
             ),
-            by=current_user,
+            by=current_staff(),
         )
         flash(_("The reference value has been saved."), "success")
         return redirect(url_for("bureau.dashboard"))
@@ -76,7 +76,7 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
     sheets = dashboard_sheets(
         context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
     )
-    record_dashboard_export(db.session, fmt, current_user)
+    record_dashboard_export(db.session, fmt, current_staff())
     if fmt == "csv":
         # CSV holds one table: the indicators, the dashboard's main figures.
         return download(csv_bytes(next(iter(sheets.values()))), "dashboard.csv", ExportKind.CSV)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
 from participation.blueprints.auth.guards import requires_role
@@ -28,6 +27,7 @@ from participation.responses.publishing import current_version, definition_of, f
 from participation.responses.submission import SubmissionRejected, enter_paper_form
 from participation.surveys.model import Page, Question, SurveyDefinition
 from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 
@@ -145,7 +145,7 @@ def enter(slug: str) -> ResponseReturnValue:
     entry.read(request.form, current_geocoder())
     if entry.has_errors:
         return _render_entry(definition, entry, 400)
-    staff = current_user._get_current_object()
+    staff = current_staff()
     try:
         outcome = enter_paper_form(
             db.session,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, format_datetime
-from flask_login import current_user
 
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.programme import bp
@@ -15,6 +14,7 @@ from participation.models import Role
 from participation.programme import csv_bytes, programme_pdf, record_programme_export, wijk_programme, xlsx_bytes
 from participation.web.disclosure import viewer_disclosure
 from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 KINDS = {"html": ExportKind.HTML, "csv": ExportKind.CSV, "xlsx": ExportKind.XLSX, "pdf": ExportKind.PDF}
 
@@ -30,7 +30,7 @@ def export(wijk_code: str, fmt: str) -> ResponseReturnValue:
     policy = viewer_disclosure()
     with force_locale(lang):
         document = wijk_programme(db.session, wijk, lang, threshold=policy.threshold, suppress=policy.suppress)
-        record_programme_export(db.session, document, fmt, current_user._get_current_object())
+        record_programme_export(db.session, document, fmt, current_staff())
         if fmt == "html":
             data: str | bytes = render_template(
                 "programme/document.html", document=document, made_on=format_datetime(document.generated_at, "short")
