@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.models import IndicatorReference, Role
+from participation.models import AuditEvent, IndicatorReference, Role
 from tests.factories import StaffAccount
 from tests.indicators.test_indicators import submit
 
@@ -109,6 +109,9 @@ def test_exports_are_never_stored_and_say_their_type(
     assert response.status_code == 200 and response.headers["Content-Type"] == content_type
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["Content-Disposition"].startswith(f'attachment; filename="dashboard.{fmt}"')
+    with loaded_app.app_context():
+        event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "dashboard.exported")).one()
+        assert event.details == {"format": fmt, "threshold": 5, "suppressed": True}
 
 
 def test_spreadsheet_cells_never_run_as_formulas() -> None:

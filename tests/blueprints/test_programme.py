@@ -205,6 +205,7 @@ def test_a_cell_with_four_respondents_never_appears_for_an_analyst(
     with programme_app.app_context():
         exported = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "programme.exported")).all()
     assert {event.details["format"] for event in exported} == {"html", "csv", "xlsx", "pdf"}
+    assert all(event.details["threshold"] == 5 and event.details["suppressed"] is True for event in exported)
     for fmt, content_type in EXPORT_TYPES.items():
         response = client.get(f"{BASE}/wijk/{WIJK}/export.{fmt}")
         assert response.headers["Content-Type"] == content_type, fmt

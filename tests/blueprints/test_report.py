@@ -46,6 +46,7 @@ def test_the_pdf_download_is_suppressed_and_audited(
         event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "report.exported")).one()
         assert event.details["suppressed"] is True and event.details["format"] == "pdf"
     assert response.headers["Content-Type"] == "application/pdf" and response.headers["Cache-Control"] == "no-store"
+    assert event.details["threshold"] == 5 and event.details["year"] == year
 
 
 def test_the_printable_version_extends_no_layout(

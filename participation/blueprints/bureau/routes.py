@@ -76,7 +76,7 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
     sheets = dashboard_sheets(
         context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
     )
-    record_dashboard_export(db.session, fmt, current_staff())
+    record_dashboard_export(db.session, context["dashboard"], fmt, current_staff())
     if fmt == "csv":
         # CSV holds one table: the indicators, the dashboard's main figures.
         return download(csv_bytes(next(iter(sheets.values()))), "dashboard.csv", ExportKind.CSV)
