@@ -9,11 +9,10 @@ from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import force_locale
 
-from participation.audit import record
 from participation.disclosure import DisclosurePolicy
 from participation.extensions import db
 from participation.models import Role
-from participation.reports import app_stylesheet, yearly_html, yearly_pdf, yearly_report
+from participation.reports import app_stylesheet, record_report_export, yearly_html, yearly_pdf, yearly_report
 
 report = AppGroup("report", help="The yearly accountability report (verantwoording).")
 
@@ -69,7 +68,7 @@ def yearly(year: int, language: str | None, fmt: str, output: Path, unsuppressed
             path.write_bytes(yearly_pdf(document))
             written.append(path)
     # Figures leave the app: which year, in which form and whether suppressed is kept, as for page downloads.
-    record(db.session, "report.exported", year=year, format=fmt, suppressed=policy.suppress, via="cli")
+    record_report_export(db.session, document, fmt, None, via="cli")
     db.session.commit()
     if not policy.suppress:
         click.echo("Warning: every figure is shown, small counts included.", err=True)

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 
 from flask_babel import gettext as _
 
-from participation.audit import record
+from participation.audit.exports import ExportedFigures, record_export
+from participation.disclosure import DisclosurePolicy
 from participation.disclosure.text import cell_value
 from participation.indicators.dashboard import Dashboard
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
@@ -72,6 +73,7 @@ def dashboard_sheets(
     }
 
 
-def record_dashboard_export(session: DbSession, fmt: str, actor: StaffUser) -> None:
-    """The dashboard's figures leave the app: who took them, and in which form, is kept."""
-    record(session, "dashboard.exported", actor=actor, format=fmt)
+def record_dashboard_export(session: DbSession, dashboard: Dashboard, fmt: str, actor: StaffUser) -> None:
+    """The dashboard's figures leave the app: who took them, in which form and under which suppression, is kept."""
+    policy = DisclosurePolicy(threshold=dashboard.threshold, suppress=dashboard.reach.suppressed)
+    record_export(session, ExportedFigures.DASHBOARD, actor=actor, fmt=fmt, policy=policy)

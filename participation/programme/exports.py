@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from participation.audit import record
-from participation.disclosure import Cell
+from participation.audit.exports import ExportedFigures, record_export
+from participation.disclosure import Cell, DisclosurePolicy
 from participation.disclosure.text import cell_value
 from participation.models import StaffUser
 from participation.models.base import DbSession
@@ -108,12 +108,6 @@ def xlsx_bytes(document: WijkProgramme) -> bytes:
 
 
 def record_programme_export(session: DbSession, document: WijkProgramme, fmt: str, actor: StaffUser) -> None:
-    """Exports leave the app: who took which wijk's figures, in which form and whether suppressed, is kept."""
-    record(
-        session,
-        "programme.exported",
-        actor=actor,
-        wijk=document.wijk.code,
-        format=fmt,
-        suppressed=document.themes.suppressed,
-    )
+    """Exports leave the app: who took which wijk's figures, in which form and under which suppression, is kept."""
+    policy = DisclosurePolicy(threshold=document.themes.threshold, suppress=document.themes.suppressed)
+    record_export(session, ExportedFigures.PROGRAMME, actor=actor, fmt=fmt, policy=policy, wijk=document.wijk.code)

@@ -18,8 +18,8 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
-from participation.audit import record
-from participation.disclosure import Cell, DisclosedTable, disclose_table
+from participation.audit.exports import ExportedFigures, record_export
+from participation.disclosure import Cell, DisclosedTable, DisclosurePolicy, disclose_table
 from participation.geo.areas import wijk_names
 from participation.indicators.dashboard import Dashboard, MeanCell, build_dashboard
 from participation.indicators.sources import indicator_labels
@@ -269,6 +269,10 @@ def _status_counts(inputs: list[ProgrammeInput]) -> tuple[tuple[str, int], ...]:
     )
 
 
-def record_report_export(session: DbSession, report: YearlyReport, fmt: str, actor: StaffUser) -> None:
-    """Figures leave the app: who took which year, in which form and whether suppressed, is kept."""
-    record(session, "report.exported", actor=actor, year=report.year, format=fmt, suppressed=report.suppressed)
+def record_report_export(
+    session: DbSession, report: YearlyReport, fmt: str, actor: StaffUser | None, **details: str
+) -> None:
+    """Figures leave the app: who took which year (None: the command line), in which form and under which
+    suppression, is kept."""
+    policy = DisclosurePolicy(threshold=report.threshold, suppress=report.suppressed)
+    record_export(session, ExportedFigures.REPORT, actor=actor, fmt=fmt, policy=policy, year=report.year, **details)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.models import IndicatorReference, Role
+from participation.models import AuditEvent, IndicatorReference, Role
 from tests.factories import StaffAccount
 from tests.indicators.test_indicators import submit
 
@@ -94,6 +95,23 @@ def test_exports_hide_the_same_figures_and_neutralise_formulas(
     csv_text = client.get("/bureau/dashboard/export.csv").data.decode("utf-8-sig")
     assert "fewer than 5" in csv_text and ",4," not in csv_text
     assert client.get("/bureau/dashboard/export.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content_type"),
+    [("csv", "text/csv; charset=utf-8"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")],
+)
+def test_exports_are_never_stored_and_say_their_type(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], fmt: str, content_type: str
+) -> None:
+    signed_in(Role.ANALYST)
+    response = client.get(f"/bureau/dashboard/export.{fmt}")
+    assert response.status_code == 200 and response.headers["Content-Type"] == content_type
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Content-Disposition"].startswith(f'attachment; filename="dashboard.{fmt}"')
+    with loaded_app.app_context():
+        event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "dashboard.exported")).one()
+        assert event.details == {"format": fmt, "threshold": 5, "suppressed": True}
 
 
 def test_spreadsheet_cells_never_run_as_formulas() -> None:

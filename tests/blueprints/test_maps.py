@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from participation.extensions import db
-from participation.models import Role
+from participation.models import AuditEvent, Role
 from tests.factories import (
     BLOCK_BIG,
     BLOCK_OTHER,
@@ -81,6 +82,8 @@ def views(client: FlaskClient, kind: str, query: str) -> tuple[str, str, dict[st
     export = client.get(f"/bureau/maps/{kind}.geojson?{query}")
     assert script.status_code == export.status_code == 200
     assert script.mimetype == "text/javascript"
+    assert export.headers["Content-Type"] == "application/geo+json" and export.headers["Cache-Control"] == "no-store"
+    assert export.headers["Content-Disposition"].startswith(f'attachment; filename="map-{kind}.geojson"')
     data = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.DOTALL)
     assert data is not None
     return html, "var DATA = " + data.group(1) + ";\n" + script.get_data(as_text=True), export.get_json(force=True)
@@ -201,3 +204,13 @@ def test_the_theme_map_asks_for_a_theme_first(client_for: Callable[[Role], Flask
     assert "Choose a theme" in page.get_data(as_text=True)
     assert client_for(Role.ANALYST).get("/bureau/maps/themes.geojson").status_code == 404
     assert client_for(Role.ANALYST).get("/bureau/maps/script/other.js").status_code == 404
+
+
+def test_a_geojson_export_is_audited_with_its_suppression(
+    maps_app: Flask, client_for: Callable[[Role], FlaskClient]
+) -> None:
+    assert client_for(Role.ANALYST).get("/bureau/maps/blocks.geojson").status_code == 200
+    with maps_app.app_context():
+        event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "map.exported")).one()
+        assert event.actor_id is not None
+        assert event.details == {"format": "geojson", "threshold": 5, "suppressed": True, "map": "blocks"}

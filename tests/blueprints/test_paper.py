@@ -98,11 +98,13 @@ def test_poster_downloads_as_pdf_and_svg_with_the_campaign_link(
     svg = client.get(f"{BASE}/bewonersenquete/poster?{query}&format=svg")
     assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
     assert "attachment" in svg.headers["Content-Disposition"]
+    assert svg.headers["Content-Type"] == "image/svg+xml" and svg.headers["Cache-Control"] == "no-store"
     url = "http://127.0.0.1:5000/tr/s/bewonersenquete/?c=huis-aan-huis"
     encoded, matrix = read_qr(svg.get_data(as_text=True))
     assert encoded == url and matrix == segno_matrix(url)
     pdf = client.get(f"{BASE}/bewonersenquete/poster?{query}&format=pdf")
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert pdf.headers["Content-Type"] == "application/pdf" and pdf.headers["Cache-Control"] == "no-store"
     text = pdf_text(pdf.data)
     assert "Dordt West Sakin Anketi" in text and "Bewonersenquête Dordt West" in text and url in text
 
@@ -116,6 +118,8 @@ def test_poster_refuses_unknown_languages_and_campaigns(client: FlaskClient, pro
 def test_the_arabic_paper_form_downloads(client: FlaskClient, professional: StaffAccount) -> None:
     response = client.get(f"{BASE}/bewonersenquete/paper/ar.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="bewonersenquete-ar-v')
     assert "كيف صحتك بشكل عام؟" in pdf_text(response.data)
     assert client.get(f"{BASE}/bewonersenquete/paper/fr.pdf").status_code == 404
 

@@ -20,6 +20,12 @@ from tests.factories import BUURT_A, BUURT_B, WIJK, Seeder, StaffAccount
 from tests.printing.pdf_text import pdf_text
 
 BASE = "/bureau/programme"
+EXPORT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -199,6 +205,12 @@ def test_a_cell_with_four_respondents_never_appears_for_an_analyst(
     with programme_app.app_context():
         exported = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "programme.exported")).all()
     assert {event.details["format"] for event in exported} == {"html", "csv", "xlsx", "pdf"}
+    assert all(event.details["threshold"] == 5 and event.details["suppressed"] is True for event in exported)
+    for fmt, content_type in EXPORT_TYPES.items():
+        response = client.get(f"{BASE}/wijk/{WIJK}/export.{fmt}")
+        assert response.headers["Content-Type"] == content_type, fmt
+        assert response.headers["Cache-Control"] == "no-store", fmt
+        assert f'filename="programma-input-{WIJK}.{fmt}"' in response.headers["Content-Disposition"], fmt
 
 
 def test_admins_see_every_figure(

@@ -45,6 +45,8 @@ def test_the_pdf_download_is_suppressed_and_audited(
     with loaded_app.app_context():
         event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "report.exported")).one()
         assert event.details["suppressed"] is True and event.details["format"] == "pdf"
+    assert response.headers["Content-Type"] == "application/pdf" and response.headers["Cache-Control"] == "no-store"
+    assert event.details["threshold"] == 5 and event.details["year"] == year
 
 
 def test_the_printable_version_extends_no_layout(
@@ -52,7 +54,11 @@ def test_the_printable_version_extends_no_layout(
 ) -> None:
     year = fill(loaded_app).year
     signed_in(Role.ANALYST)
-    body = client.get(f"/bureau/report/{year}.html?language=en").get_data(as_text=True)
+    response = client.get(f"/bureau/report/{year}.html?language=en")
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Content-Disposition"].startswith(f'inline; filename="verantwoording-{year}-en.html"')
+    body = response.get_data(as_text=True)
     assert body.startswith("<!doctype html>") and "staff-nav" not in body
     assert 'href="/static/css/main.css' in body and CONSENTED in body
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from sqlalchemy import select
 
+from participation.extensions import db
+from participation.models import AuditEvent
 from tests.printing.pdf_text import pdf_text
 from tests.reports.data import CONSENTED, NOT_CONSENTED, Filled
 
@@ -45,6 +48,16 @@ def test_unsuppressed_shows_small_counts_and_says_so(loaded_app: Flask, filled: 
     assert result.exit_code == 0, result.output
     path = tmp_path / f"verantwoording-{filled.year}-en-unsuppressed.pdf"
     assert "n = 4" in pdf_text(path.read_bytes())
+    with app.app_context():
+        event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "report.exported")).one()
+        assert event.actor_id is None
+        assert event.details == {
+            "format": "pdf",
+            "threshold": 5,
+            "suppressed": False,
+            "year": filled.year,
+            "via": "cli",
+        }
 
 
 def test_an_unknown_language_is_refused(app: Flask, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
 from participation.accounts.errors import AccountError
@@ -16,6 +15,7 @@ from participation.blueprints.auth.guards import requires_role
 from participation.extensions import db
 from participation.models import Role, StaffUser
 from participation.web.forms import show_refusal
+from participation.web.staff import current_staff
 
 
 def _users_page(form: CreateStaffUserForm, status: int) -> ResponseReturnValue:
@@ -36,7 +36,7 @@ def users() -> ResponseReturnValue:
                 password=form.password.data or "",
                 role=Role(form.role.data),
                 organisation=organisation,
-                created_by=current_user._get_current_object(),
+                created_by=current_staff(),
                 site_words=site_words(current_app.config),
             )
         except AccountError as error:
@@ -56,7 +56,7 @@ def account_status(user_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         abort(400)
     try:
-        set_active(db.session, account, form.active.data == "1", by=current_user._get_current_object())
+        set_active(db.session, account, form.active.data == "1", by=current_staff())
     except AccountError as error:
         flash(error.message, "error")
         return _users_page(CreateStaffUserForm(formdata=None), 400)

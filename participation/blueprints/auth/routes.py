@@ -17,6 +17,7 @@ from participation.models import Role
 from participation.web.forms import show_refusal
 from participation.web.requests import safe_local_path
 from participation.web.security import email_rate_limit_key
+from participation.web.staff import current_staff
 from participation.web.transactions import commit_now
 
 
@@ -62,7 +63,7 @@ def logout() -> ResponseReturnValue:
 def password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        user = current_user._get_current_object()
+        user = current_staff()
         try:
             change_password(
                 db.session,

@@ -6,7 +6,6 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from participation.blueprints.auth.guards import requires_role
@@ -21,6 +20,8 @@ from participation.indicators.sources import indicator_labels
 from participation.models import Role
 from participation.printing.spreadsheets import csv_bytes, xlsx_bytes
 from participation.web.disclosure import viewer_disclosure
+from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 
 @bp.get("/")
@@ -59,7 +60,7 @@ def dashboard() -> ResponseReturnValue:
                 value=float(form.value.data or 0),
                 source=form.source.data or "",
             ),
-            by=current_user,
+            by=current_staff(),
         )
         flash(_("The reference value has been saved."), "success")
         return redirect(url_for("bureau.dashboard"))
@@ -75,12 +76,8 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
     sheets = dashboard_sheets(
         context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
     )
-    record_dashboard_export(db.session, fmt, current_user)
+    record_dashboard_export(db.session, context["dashboard"], fmt, current_staff())
     if fmt == "csv":
         # CSV holds one table: the indicators, the dashboard's main figures.
-        body, mimetype = csv_bytes(next(iter(sheets.values()))), "text/csv"
-    else:
-        body, mimetype = xlsx_bytes(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = current_app.response_class(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f"attachment; filename=dashboard.{fmt}"
-    return response
+        return download(csv_bytes(next(iter(sheets.values()))), "dashboard.csv", ExportKind.CSV)
+    return download(xlsx_bytes(sheets), "dashboard.xlsx", ExportKind.XLSX)

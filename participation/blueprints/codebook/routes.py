@@ -6,7 +6,6 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
 from participation.blueprints.auth.guards import requires_role
@@ -30,6 +29,7 @@ from participation.themes import (
     update_theme,
 )
 from participation.web.forms import show_refusal
+from participation.web.staff import current_staff
 
 
 def _language() -> str:
@@ -76,7 +76,7 @@ def new() -> ResponseReturnValue:
     form = _form(NewThemeForm)
     if form.validate_on_submit():
         try:
-            theme = create_theme(db.session, form.definition(form.code.data or ""), current_user._get_current_object())
+            theme = create_theme(db.session, form.definition(form.code.data or ""), current_staff())
         except ThemeError as error:
             show_refusal(form, error)
         else:
@@ -101,7 +101,7 @@ def edit(code: str) -> ResponseReturnValue:
                 db.session,
                 theme,
                 form.definition(theme.code, keep_keywords=theme.keywords),
-                current_user._get_current_object(),
+                current_staff(),
             )
         except ThemeError as error:
             show_refusal(form, error)
@@ -127,7 +127,7 @@ def merge(code: str) -> ResponseReturnValue:
         target = find_theme(db.session, form.target.data or "")
         if target is not None and form.confirm.data:
             try:
-                report = merge_themes(db.session, source, target, current_user._get_current_object())
+                report = merge_themes(db.session, source, target, current_staff())
             except ThemeError as error:
                 form.target.errors = [error.message]
                 target = None

@@ -15,7 +15,6 @@ from participation.blueprints.field_registers.common import (
     found_or_404,
     location_context,
     read_location,
-    staff,
 )
 from participation.blueprints.field_registers.forms import ActivityForm, describe_location
 from participation.blueprints.field_registers.labels import ACTIVITY_KIND_LABELS, show_errors
@@ -32,13 +31,14 @@ from participation.fieldwork.activities import (
 from participation.fieldwork.places import InvalidRecord, places_for
 from participation.i18n import current_language
 from participation.models import Activity, Role, StaffUser, Theme
+from participation.web.staff import current_staff
 
 
 @bp.get("/activities")
 @requires_role(Role.PROFESSIONAL)
 def activities() -> ResponseReturnValue:
     """The recent activities the staff member may see; of other organisations only how many they logged."""
-    user = staff()
+    user = current_staff()
     found = activities_for(db.session, user)
     return render_template(
         "field_registers/activities.html",
@@ -101,7 +101,7 @@ def _render(form: ActivityForm, activity: Activity | None, offered: list[Theme],
 @requires_role(Role.PROFESSIONAL)
 def new_activity() -> ResponseReturnValue:
     """Log an activity for the staff member's organisation."""
-    user = staff()
+    user = current_staff()
     form = ActivityForm(line="connect", held_on=date.today())
     offered = _offer_choices(form, user, [])
     if form.validate_on_submit():
@@ -121,7 +121,7 @@ def new_activity() -> ResponseReturnValue:
 @requires_role(Role.PROFESSIONAL)
 def edit_activity(activity_id: int) -> ResponseReturnValue:
     """Change an activity the staff member logged in the last seven days (admins: any activity)."""
-    user = staff()
+    user = current_staff()
     activity = found_or_404(Activity, activity_id)
     if not can_read(user, activity) or not can_edit(user, activity):
         abort(403)

@@ -1,27 +1,20 @@
-"""What the field-register views share: the signed-in staff member, records by id, and locations from a form."""
+"""What the field-register views share: records by id, and locations from a form."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
 from flask import abort, current_app
-from flask_login import current_user
 
 from participation.blueprints.field_registers.forms import LocatedForm
 from participation.blueprints.field_registers.labels import ERROR_MESSAGES
 from participation.extensions import db
 from participation.geo.app_geocoder import current_geocoder, location_choices
-from participation.models import Base, StaffUser, StoredLocation
+from participation.models import Base, StoredLocation
 from participation.responses.places import resolve_location
 from participation.surveys.errors import AnswerError
 
 Record = TypeVar("Record", bound=Base)
-
-
-def staff() -> StaffUser:
-    """The signed-in staff member as a model (not Flask-Login's proxy), for the domain functions."""
-    user: StaffUser = current_user._get_current_object()
-    return user
 
 
 def found_or_404(model: type[Record], record_id: int) -> Record:

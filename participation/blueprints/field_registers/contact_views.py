@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.field_registers import bp
-from participation.blueprints.field_registers.common import found_or_404, location_context, retention_days, staff
+from participation.blueprints.field_registers.common import found_or_404, location_context, retention_days
 from participation.blueprints.field_registers.forms import ConsentForm, ContactForm
 from participation.blueprints.field_registers.labels import CONTACT_KIND_LABELS, show_errors
 from participation.extensions import db
@@ -34,11 +34,12 @@ from participation.fieldwork.contacts import (
 )
 from participation.fieldwork.places import InvalidRecord
 from participation.models import ConsentRecord, Contact, Role
+from participation.web.staff import current_staff
 
 
 def _readable_contact(contact_id: int) -> Contact:
     contact = found_or_404(Contact, contact_id)
-    if not can_read(staff(), contact):
+    if not can_read(current_staff(), contact):
         abort(403)
     return contact
 
@@ -47,7 +48,7 @@ def _readable_contact(contact_id: int) -> Contact:
 @requires_role(Role.PROFESSIONAL)
 def contacts() -> ResponseReturnValue:
     """The register without any detail: kind, neighbourhood, what each contact agreed to, until when."""
-    user = staff()
+    user = current_staff()
     return render_template(
         "field_registers/contacts.html",
         contacts=contact_summaries_for(db.session, user),
@@ -77,7 +78,7 @@ def new_contact() -> ResponseReturnValue:
             retain_until=form.retain_until.data,
         )
         try:
-            create_contact(db.session, data, recorded_by=staff(), today=today, retention_days=retention_days())
+            create_contact(db.session, data, recorded_by=current_staff(), today=today, retention_days=retention_days())
         except InvalidRecord as refused:
             show_errors(form, refused.errors)
         else:
@@ -100,7 +101,7 @@ def contact(contact_id: int) -> ResponseReturnValue:
     """One contact's details, for analysts and admins only; this very view is written to the audit log."""
     found = _readable_contact(contact_id)
     try:
-        details = read_contact_details(db.session, staff(), found, purpose="detail_page")
+        details = read_contact_details(db.session, current_staff(), found, purpose="detail_page")
     except AccessDenied:
         abort(403)
     response = render_template(
@@ -122,7 +123,7 @@ def _render_consents(contact: Contact, form: ConsentForm, status: int) -> Respon
             contact=contact,
             summary=summarise(contact),
             form=form,
-            may_see_details=may_see_contact_details(staff()),
+            may_see_details=may_see_contact_details(current_staff()),
             kind_labels=CONTACT_KIND_LABELS,
             **location_context(),
         ),
@@ -138,7 +139,7 @@ def consents(contact_id: int) -> ResponseReturnValue:
     form = ConsentForm()
     if form.validate_on_submit():
         try:
-            add_consent(db.session, found, form.consent_purpose.data or "", recorded_by=staff())
+            add_consent(db.session, found, form.consent_purpose.data or "", recorded_by=current_staff())
         except InvalidRecord as refused:
             show_errors(form, refused.errors)
         else:
@@ -155,6 +156,6 @@ def withdraw(contact_id: int, consent_id: int) -> ResponseReturnValue:
     consent = found_or_404(ConsentRecord, consent_id)
     if consent.contact_id != found.id:
         abort(404)
-    withdraw_consent(db.session, consent, recorded_by=staff(), today=date.today())
+    withdraw_consent(db.session, consent, recorded_by=current_staff(), today=date.today())
     flash(_("The consent has been withdrawn."), "success")
     return redirect(url_for("field_registers.consents", contact_id=contact_id))

@@ -15,7 +15,6 @@ from participation.blueprints.field_registers.common import (
     found_or_404,
     location_context,
     read_location,
-    staff,
 )
 from participation.blueprints.field_registers.forms import PlaceForm, describe_location
 from participation.blueprints.field_registers.labels import PLACE_KIND_LABELS, show_errors
@@ -29,13 +28,14 @@ from participation.fieldwork.access import (
 )
 from participation.fieldwork.places import InvalidRecord, PlaceInput, create_place, places_for, update_place
 from participation.models import Place, Role
+from participation.web.staff import current_staff
 
 
 @bp.get("/places")
 @requires_role(Role.PROFESSIONAL)
 def places() -> ResponseReturnValue:
     """The places the staff member may see; of other organisations only how many they registered."""
-    user = staff()
+    user = current_staff()
     return render_template(
         "field_registers/places.html",
         places=places_for(db.session, user),
@@ -77,7 +77,7 @@ def new_place() -> ResponseReturnValue:
     form = PlaceForm()
     if form.validate_on_submit():
         try:
-            place = create_place(db.session, _input(form), created_by=staff())
+            place = create_place(db.session, _input(form), created_by=current_staff())
         except InvalidRecord as refused:
             show_errors(form, refused.errors)
         except LocationRefused:
@@ -92,7 +92,7 @@ def new_place() -> ResponseReturnValue:
 @requires_role(Role.PROFESSIONAL)
 def edit_place(place_id: int) -> ResponseReturnValue:
     """Change a place the staff member made in the last seven days (admins: any place)."""
-    user = staff()
+    user = current_staff()
     place = found_or_404(Place, place_id)
     if not can_read(user, place) or not can_edit(user, place):
         abort(403)

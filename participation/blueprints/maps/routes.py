@@ -7,25 +7,23 @@ from typing import Any
 
 from flask import Response, abort, current_app, render_template, request, url_for
 
+from participation.audit.exports import ExportedFigures, record_export
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.maps import bp
 from participation.blueprints.maps.pages import KINDS, is_area_map, map_page, status_words
+from participation.extensions import db
 from participation.maps import DATA_ELEMENT_ID, MAP_ELEMENT_ID, geojson_export, map_data, map_script, shape_of
 from participation.maps.render import SHAPES
 from participation.models import Role
 from participation.web.disclosure import viewer_disclosure
+from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 
 def _kind(kind: str) -> str:
     if kind not in KINDS:
         abort(404)
     return kind
-
-
-def _private(response: Response) -> Response:
-    # Figures for one role: never kept by a shared cache, and fetched afresh so that new responses show.
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
 
 
 @bp.get("/")
@@ -76,6 +74,9 @@ def export(kind: str) -> Response:
     page = map_page(_kind(kind), request.args)
     if page.layer is None:
         abort(404)
-    response = Response(geojson_export(page.layer, status_words(page.threshold)), mimetype="application/geo+json")
-    response.headers["Content-Disposition"] = f"attachment; filename=map-{kind}.geojson"
-    return _private(response)
+    # Figures leave the app, so this export is on record like every other; the request's one commit point keeps
+    # the event (the view does not commit).
+    record_export(
+        db.session, ExportedFigures.MAP, actor=current_staff(), fmt="geojson", policy=viewer_disclosure(), map=kind
+    )
+    return download(geojson_export(page.layer, status_words(page.threshold)), f"map-{kind}.geojson", ExportKind.GEOJSON)

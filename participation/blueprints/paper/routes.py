@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
 from participation.blueprints.auth.guards import requires_role
@@ -27,6 +26,8 @@ from participation.printing.skip_hints import question_numbers, skip_hint
 from participation.responses.publishing import current_version, definition_of, find_survey
 from participation.responses.submission import SubmissionRejected, enter_paper_form
 from participation.surveys.model import Page, Question, SurveyDefinition
+from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 
@@ -43,12 +44,6 @@ def _display_language(definition: SurveyDefinition) -> str:
     """The staff member's own language when the survey has it, else the survey's default."""
     code = current_language().code
     return code if code in definition.languages else definition.default_language
-
-
-def _download(data: bytes | str, mimetype: str, filename: str) -> Response:
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @bp.get("/")
@@ -78,8 +73,8 @@ def poster(slug: str) -> ResponseReturnValue:
     stem = "-".join([slug, "poster", *([campaign] if campaign else []), *dict.fromkeys(languages)])
     try:
         if request.args.get("format") == "svg":
-            return _download(poster_svg(definition, url, languages), "image/svg+xml", f"{stem}.svg")
-        return _download(poster_pdf(definition, url, languages), "application/pdf", f"{stem}.pdf")
+            return download(poster_svg(definition, url, languages), f"{stem}.svg", ExportKind.SVG)
+        return download(poster_pdf(definition, url, languages), f"{stem}.pdf", ExportKind.PDF)
     except UnknownLanguage:
         abort(400)
 
@@ -92,7 +87,7 @@ def paper_form(slug: str, language: str) -> ResponseReturnValue:
     if language not in definition.languages:
         abort(404)
     data = paper_form_pdf(definition, language, version=version.number)
-    return _download(data, "application/pdf", f"{slug}-{language}-v{version.number}.pdf")
+    return download(data, f"{slug}-{language}-v{version.number}.pdf", ExportKind.PDF)
 
 
 def _skip_hints(definition: SurveyDefinition, numbers: dict[str, int], language: str) -> dict[str, str]:
@@ -150,7 +145,7 @@ def enter(slug: str) -> ResponseReturnValue:
     entry.read(request.form, current_geocoder())
     if entry.has_errors:
         return _render_entry(definition, entry, 400)
-    staff = current_user._get_current_object()
+    staff = current_staff()
     try:
         outcome = enter_paper_form(
             db.session,

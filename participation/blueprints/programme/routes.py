@@ -6,7 +6,6 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.programme import bp
@@ -40,6 +39,7 @@ from participation.themes.aggregation import Dimension, ThemeFilter, theme_table
 from participation.themes.pillars import pillar_label
 from participation.web.disclosure import viewer_disclosure
 from participation.web.forms import show_refusal
+from participation.web.staff import current_staff
 
 
 def _enum_args(name: str, kind: type[InputStatus] | type[Priority]) -> list[str]:
@@ -95,9 +95,7 @@ def new() -> ResponseReturnValue:
         form.wijk_code.data = (request.args.get("wijk") or "").upper()
     if form.validate_on_submit():
         try:
-            item = create_input(
-                db.session, form.draft(), current_user._get_current_object(), current_app.config["LANGUAGES"]
-            )
+            item = create_input(db.session, form.draft(), current_staff(), current_app.config["LANGUAGES"])
         except ProgrammeError as error:
             show_refusal(form, error)
         else:
@@ -117,9 +115,7 @@ def edit(input_id: int) -> ResponseReturnValue:
         form.fill_from(item)
     elif form.validate():
         try:
-            changed = update_input(
-                db.session, item, form.draft(), current_user._get_current_object(), current_app.config["LANGUAGES"]
-            )
+            changed = update_input(db.session, item, form.draft(), current_staff(), current_app.config["LANGUAGES"])
         except ProgrammeError as error:
             show_refusal(form, error)
         else:
@@ -136,7 +132,7 @@ def status(input_id: int) -> ResponseReturnValue:
     item = input_or_404(input_id)
     form = StatusForm()
     if form.validate_on_submit():
-        if change_status(db.session, item, InputStatus(form.status.data), current_user._get_current_object()):
+        if change_status(db.session, item, InputStatus(form.status.data), current_staff()):
             flash(_("%(title)s is now: %(status)s.", title=item.title, status=STATUS_LABELS[item.status]), "success")
         return redirect(url_for("programme.inputs", wijk_code=item.wijk_code))
     return redirect(url_for("programme.inputs", wijk_code=item.wijk_code)), 303
@@ -155,7 +151,7 @@ def evidence(input_id: int) -> ResponseReturnValue:
                 item,
                 SubjectType(form.subject_type.data),
                 int(form.subject_id.data or 0),
-                current_user._get_current_object(),
+                current_staff(),
                 quote=form.quote.data or "",
                 quote_consent=bool(form.quote_consent.data),
             )
@@ -185,7 +181,7 @@ def remove_evidence(input_id: int, evidence_id: int) -> ResponseReturnValue:
     found = db.session.get(InputEvidence, evidence_id)
     if found is None or found.programme_input_id != item.id:
         return redirect(url_for("programme.evidence", input_id=item.id))
-    unlink_evidence(db.session, item, found, current_user._get_current_object())
+    unlink_evidence(db.session, item, found, current_staff())
     flash(_("The evidence has been removed."), "success")
     return redirect(url_for("programme.evidence", input_id=item.id))
 

@@ -3,10 +3,9 @@ suppression, render or send it."""
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
-from flask_login import current_user
 
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.report import bp
@@ -23,7 +22,9 @@ from participation.reports import (
     yearly_report,
     years_with_data,
 )
+from participation.web import downloads
 from participation.web.disclosure import viewer_disclosure
+from participation.web.staff import current_staff
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -86,14 +87,7 @@ def download(year: int, fmt: str) -> ResponseReturnValue:
             data: str | bytes = yearly_html(report, stylesheet_href=url_for("static", filename="css/main.css"))
         else:
             data = yearly_pdf(report)
-    record_report_export(db.session, report, fmt, current_user._get_current_object())
-    if fmt == "html":
-        return data
-    return Response(
-        data,
-        mimetype="application/pdf",
-        headers={
-            "Content-Disposition": f'attachment; filename="verantwoording-{year}-{language}.pdf"',
-            "Cache-Control": "no-store",
-        },
-    )
+    record_report_export(db.session, report, fmt, current_staff())
+    kind = downloads.ExportKind.HTML if fmt == "html" else downloads.ExportKind.PDF
+    # The view is named ``download`` for its URL (``report.download``); the helper is reached through its module.
+    return downloads.download(data, f"verantwoording-{year}-{language}.{fmt}", kind, inline=fmt == "html")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from participation.blueprints.auth.guards import requires_role
@@ -28,6 +27,7 @@ from participation.themes.review import (
     review_item,
 )
 from participation.themes.suggestions import build_model
+from participation.web.staff import current_staff
 
 
 def _subject(kind: str, number: int) -> Subject:
@@ -94,7 +94,7 @@ def decide_text(kind: str, number: int) -> Response:
         ids = [coding.id for coding in item.codings if coding.status.value == "proposed"]
     else:
         ids = [int(target)] if target.isdigit() else []
-    changed = decide(db.session, current_user._get_current_object(), subject, ids, accept=verb.startswith("accept"))
+    changed = decide(db.session, current_staff(), subject, ids, accept=verb.startswith("accept"))
     flash(_("Decisions saved: %(count)d.", count=len(changed)), "success")
     if verb.endswith("_all"):
         return redirect(url_for("review.skip", kind=kind, number=number))
@@ -112,7 +112,7 @@ def add(kind: str, number: int) -> Response:
     if theme is None or theme.merged_into_id is not None:
         flash(_("Choose a theme from the list."), "error")
         return redirect(_text_url(subject))
-    add_theme(db.session, current_user._get_current_object(), subject, theme)
+    add_theme(db.session, current_staff(), subject, theme)
     flash(_("Theme added: %(label)s.", label=theme.label(current_language().code)), "success")
     return redirect(_text_url(subject))
 
@@ -121,7 +121,7 @@ def add(kind: str, number: int) -> Response:
 @requires_role(Role.ANALYST)
 def double() -> ResponseReturnValue:
     """The second round: the next text another analyst decided, without their themes, to code independently."""
-    analyst = current_user._get_current_object()
+    analyst = current_staff()
     if request.method == "POST":
         subject = _subject(request.form.get("kind", ""), request.form.get("number", type=int) or 0)
         codes = request.form.getlist("theme")
