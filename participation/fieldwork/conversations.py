@@ -15,7 +15,7 @@ from sqlalchemy import select
 from participation.audit import record
 from participation.fieldwork.access import can_edit, can_read, visible_to
 from participation.fieldwork.contacts import ContactInput, create_contact
-from participation.fieldwork.places import InvalidRecord
+from participation.fieldwork.errors import InvalidRecord
 from participation.geo import Geocoder
 from participation.models import (
     CodingOrigin,
