@@ -7,6 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 
 from participation.fieldwork.errors import InvalidRecord, RecordError
+from participation.responses.submission import SubmissionRejected
+from participation.surveys.errors import AnswerError
 from participation.web.forms import show_refusal
 
 
@@ -36,3 +38,13 @@ def test_a_single_refusal_is_its_own_only_part(app: Flask) -> None:
         show_refusal(form, refusal)
         assert form.name.errors == ["This is too long."]
         assert form.form_errors == []
+
+
+def test_refused_answers_go_each_to_their_question(app: Flask) -> None:
+    rejected = SubmissionRejected({"name": AnswerError("required"), "age": AnswerError("too_large", {"maximum": 120})})
+    assert [(part.field, part.code) for part in rejected.refusals] == [("name", "required"), ("age", "too_large")]
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        form = _Form(meta={"csrf": False})
+        show_refusal(form, rejected)
+        assert form.name.errors == ["Please answer this question."]
+        assert form.form_errors == ["Please give a number of at most 120."]
