@@ -24,6 +24,11 @@ class CodedError(ValueError):
         super().__init__(f"{field}: {code}")
 
     @property
+    def refusals(self) -> list[CodedError]:
+        """The single-field refusals this one is made of: itself; a refusal of several fields lists one per field."""
+        return [self]
+
+    @property
     def message(self) -> str:
         """The message in the current language; in English outside a request (the CLI, scripts, tests), where the
         app's locale selector has no visitor to look at."""

@@ -9,7 +9,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, delete, select
 
 from participation.fieldwork.access import can_read, require_edit, visible_to
-from participation.fieldwork.places import InvalidRecord, check_text, parse_choice, replace_location
+from participation.fieldwork.errors import InvalidRecord
+from participation.fieldwork.places import check_text, parse_choice, replace_location
 from participation.models import (
     Activity,
     ActivityKind,

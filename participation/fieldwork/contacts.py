@@ -14,7 +14,8 @@ from sqlalchemy.orm import selectinload
 from participation.audit import record
 from participation.config import CONTACT_RETENTION_DAYS
 from participation.fieldwork.access import require_read, visible_to
-from participation.fieldwork.places import InvalidRecord, check_text, parse_choice
+from participation.fieldwork.errors import InvalidRecord
+from participation.fieldwork.places import check_text, parse_choice
 from participation.models import ConsentRecord, Contact, ContactKind, StaffUser
 from participation.models.base import DbSession, utcnow
 

@@ -13,9 +13,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from participation.audit import record
+from participation.domain.coded_errors import CodedError
 from participation.fieldwork.access import can_edit, can_read, visible_to
 from participation.fieldwork.contacts import ContactInput, create_contact
-from participation.fieldwork.places import InvalidRecord
+from participation.fieldwork.errors import InvalidRecord
 from participation.geo import Geocoder
 from participation.models import (
     CodingOrigin,
@@ -33,6 +34,7 @@ from participation.models import (
 from participation.models.base import DbSession, utcnow
 from participation.models.lines import ParticipationLine
 from participation.responses.places import resolve_location
+from participation.surveys.errors import MESSAGES as ANSWER_MESSAGES
 from participation.surveys.errors import AnswerError
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
@@ -62,29 +64,31 @@ MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
-class FieldError:
-    """Why one field of a log was refused; ``message`` is in the language of the request."""
+class FieldError(CodedError):
+    """Why one field of a log was refused: a code of the log's own, or one of an answer (a location, a contact)."""
 
-    name: str
-    code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    MESSAGES = {**ANSWER_MESSAGES, **MESSAGES}
 
-    @property
-    def message(self) -> str:
-        if self.code in MESSAGES:
-            text = MESSAGES[self.code]
-            return str(text % dict(self.params)) if self.params else str(text)
-        return AnswerError(self.code, dict(self.params)).message
+    def __init__(self, field: str, code: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(field, code, **(params or {}))
 
 
-class ConversationRejected(ValueError):
+class ConversationRejected(CodedError):
+    """A log was refused; ``errors`` holds a ``FieldError`` per refused field (the first is this error's)."""
+
+    MESSAGES = FieldError.MESSAGES
+
     def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__(", ".join(f"{error.name}: {error.code}" for error in errors))
+        super().__init__(errors[0].field, errors[0].code, **errors[0].params)
+        self.args = (", ".join(f"{error.field}: {error.code}" for error in errors),)
         self.errors = list(errors)
 
+    @property
+    def refusals(self) -> list[CodedError]:
+        return list(self.errors)
+
     def by_field(self) -> dict[str, str]:
-        return {error.name: error.message for error in self.errors}
+        return {error.field: error.message for error in self.errors}
 
 
 class NotAllowed(PermissionError):

@@ -9,20 +9,13 @@ from typing import TypeVar
 from sqlalchemy import select
 
 from participation.fieldwork.access import require_edit, visible_to
+from participation.fieldwork.errors import InvalidRecord
 from participation.models import Activity, Place, PlaceKind, StaffUser, StoredLocation
 from participation.models.base import DbSession
 
 NAME_LENGTH = 200
 
 E = TypeVar("E", bound=enum.Enum)
-
-
-class InvalidRecord(ValueError):
-    """A field-work record was refused; ``errors`` maps each field to a code the page turns into a sentence."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{field}: {code}" for field, code in sorted(errors.items())))
-        self.errors = errors
 
 
 def check_text(errors: dict[str, str], field: str, value: str, *, required: bool, max_length: int) -> str:

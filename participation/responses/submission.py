@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from participation.audit import record
+from participation.domain.coded_errors import CodedError
 from participation.geo import Geocoder
 from participation.indicators.tallies import WEIGHTING_QUESTION, count_response
 from participation.models import (
@@ -26,6 +27,7 @@ from participation.models.base import DbSession, utcnow
 from participation.responses.codes import hash_code, new_code
 from participation.responses.places import location_summary, resolve_location
 from participation.surveys.answers import drop_hidden, validate_answers
+from participation.surveys.errors import MESSAGES as ANSWER_MESSAGES
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType, SurveyDefinition
 from participation.surveys.scores import answer_score
@@ -33,12 +35,20 @@ from participation.surveys.scores import answer_score
 RECEIPT_CODE_LENGTH = 10
 
 
-class SubmissionRejected(ValueError):
-    """Some answers are not valid; ``errors`` says which and why, per question id."""
+class SubmissionRejected(CodedError):
+    """Some answers are not valid; ``errors`` says which and why, per question id (the first is this error's)."""
+
+    MESSAGES = ANSWER_MESSAGES
 
     def __init__(self, errors: Mapping[str, AnswerError]) -> None:
-        super().__init__(", ".join(f"{question}: {error.code}" for question, error in errors.items()))
+        question, first = next(iter(errors.items()))
+        super().__init__(question, first.code, **first.params)
+        self.args = (", ".join(f"{question}: {error.code}" for question, error in errors.items()),)
         self.errors = dict(errors)
+
+    @property
+    def refusals(self) -> list[CodedError]:
+        return [AnswerError(error.code, error.params, question=question) for question, error in self.errors.items()]
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,12 @@ The code and parameters are what the JSON API returns; ``message`` is what a res
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+
+from participation.domain.coded_errors import CodedError
 
 MESSAGES = {
     "required": _l("Please answer this question."),
@@ -38,22 +40,14 @@ MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
-class AnswerError:
-    """A refused answer: ``code`` is one of ``MESSAGES``; ``params`` fill its placeholders."""
+class AnswerError(CodedError):
+    """A refused answer: ``code`` is one of ``MESSAGES``; ``params`` fill its placeholders. Made while checking one
+    answer, it names no question (``field`` is empty) unless ``question`` is given; the caller keys it by question."""
 
-    code: str
-    params: dict[str, Any] = field(default_factory=dict, hash=False)
+    MESSAGES = MESSAGES
 
-    def __post_init__(self) -> None:
-        if self.code not in MESSAGES:
-            raise ValueError(f"unknown answer error code {self.code!r}")
-
-    @property
-    def message(self) -> str:
-        """The message in the current locale (English outside a request)."""
-        text = MESSAGES[self.code]
-        return str(text % self.params) if self.params else str(text)
+    def __init__(self, code: str, params: Mapping[str, Any] | None = None, *, question: str = "") -> None:
+        super().__init__(question, code, **(params or {}))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form the API returns per question: code, parameters and the message."""

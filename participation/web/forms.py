@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask_wtf import FlaskForm
 
 from participation.domain.coded_errors import CodedError
 
 
-def show_refusal(form: FlaskForm, error: CodedError) -> None:
-    """Put a domain refusal next to the field it is about, or above the form when the form has no such field."""
-    field = form._fields.get(error.field)
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
+def show_refusal(form: FlaskForm, error: CodedError, fields: Mapping[str, str] | None = None) -> None:
+    """Put each part of a domain refusal next to the field it is about (``fields`` maps a domain field to the form's
+    field where their names differ), or above the form when the form has no such field."""
+    for refusal in error.refusals:
+        name = (fields or {}).get(refusal.field, refusal.field)
+        field = form._fields.get(name)
+        if field is not None:
+            field.errors = [*field.errors, refusal.message]
+        else:
+            form.form_errors.append(refusal.message)

@@ -11,13 +11,13 @@ from sqlalchemy.orm import scoped_session
 from participation.fieldwork.contacts import (
     ContactInput,
     ContactSummary,
-    InvalidRecord,
     add_consent,
     contact_summaries_for,
     create_contact,
     retention_until,
     withdraw_consent,
 )
+from participation.fieldwork.errors import InvalidRecord
 from participation.models import AuditEvent, ContactKind, StaffUser
 from tests.factories import ORGANISATION_A
 

@@ -17,7 +17,8 @@ from participation.fieldwork.activities import (
     themes_of,
     update_activity,
 )
-from participation.fieldwork.places import InvalidRecord, PlaceInput, create_place, places_for, update_place
+from participation.fieldwork.errors import InvalidRecord
+from participation.fieldwork.places import PlaceInput, create_place, places_for, update_place
 from participation.models import (
     ActivityKind,
     CodingOrigin,

@@ -11,13 +11,14 @@ from flask_babel import gettext as _
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.field_registers import bp
 from participation.blueprints.field_registers.common import (
+    FIELD_OF_ERROR,
     LocationRefused,
     found_or_404,
     location_context,
     read_location,
 )
 from participation.blueprints.field_registers.forms import ActivityForm, describe_location
-from participation.blueprints.field_registers.labels import ACTIVITY_KIND_LABELS, show_errors
+from participation.blueprints.field_registers.labels import ACTIVITY_KIND_LABELS
 from participation.extensions import db
 from participation.fieldwork.access import AccessDenied, can_edit, can_read, counts_by_organisation, sees_all
 from participation.fieldwork.activities import (
@@ -28,9 +29,11 @@ from participation.fieldwork.activities import (
     themes_of,
     update_activity,
 )
-from participation.fieldwork.places import InvalidRecord, places_for
+from participation.fieldwork.errors import InvalidRecord
+from participation.fieldwork.places import places_for
 from participation.i18n import current_language
 from participation.models import Activity, Role, StaffUser, Theme
+from participation.web.forms import show_refusal
 from participation.web.staff import current_staff
 
 
@@ -107,10 +110,8 @@ def new_activity() -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             activity = create_activity(db.session, _input(form, None), author=user)
-        except InvalidRecord as refused:
-            show_errors(form, refused.errors)
-        except LocationRefused:
-            pass  # the location field already says why; the 400 answer rolls back
+        except (InvalidRecord, LocationRefused) as refused:
+            show_refusal(form, refused, FIELD_OF_ERROR)  # the 400 answer rolls back
         else:
             flash(_("The activity %(title)s has been logged.", title=activity.title), "success")
             return redirect(url_for("field_registers.activities"))
@@ -135,10 +136,8 @@ def edit_activity(activity_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             update_activity(db.session, activity, _input(form, activity), editor=user)
-        except InvalidRecord as refused:
-            show_errors(form, refused.errors)
-        except LocationRefused:
-            pass  # the location field already says why; the 400 answer rolls back
+        except (InvalidRecord, LocationRefused) as refused:
+            show_refusal(form, refused, FIELD_OF_ERROR)  # the 400 answer rolls back
         except AccessDenied:
             abort(403)
         else:

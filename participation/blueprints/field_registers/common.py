@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 from flask import abort, current_app
 
 from participation.blueprints.field_registers.forms import LocatedForm
-from participation.blueprints.field_registers.labels import ERROR_MESSAGES
 from participation.extensions import db
+from participation.fieldwork.errors import RecordError
 from participation.geo.app_geocoder import current_geocoder, location_choices
 from participation.models import Base, StoredLocation
 from participation.responses.places import resolve_location
@@ -34,8 +34,12 @@ def location_context() -> dict[str, Any]:
     return location_choices(current_geocoder()) | {"buurt_names": buurt_names()}
 
 
-class LocationRefused(Exception):
-    """The form named a location that could not be geocoded; the error is on the form already."""
+# Where on a register's form a domain field's refusal is shown, when the names differ.
+FIELD_OF_ERROR = {"location": "buurt", "client_id": "title"}
+
+
+class LocationRefused(RecordError):
+    """The form named a location that could not be geocoded; ``field`` is the form field that says so."""
 
 
 def read_location(form: LocatedForm) -> StoredLocation | None:
@@ -44,13 +48,10 @@ def read_location(form: LocatedForm) -> StoredLocation | None:
     if value is None:
         return None
     if "postcode" in value and value["number"] is None:
-        form.house_number.errors = [*form.house_number.errors, str(ERROR_MESSAGES["required"])]
-        raise LocationRefused
+        raise LocationRefused("house_number", "required")
     located = resolve_location(current_geocoder(), value)
     if isinstance(located, AnswerError) or located is None:
-        field = form.postcode if "postcode" in value else form.buurt
-        field.errors = [*field.errors, str(ERROR_MESSAGES["location_not_found"])]
-        raise LocationRefused
+        raise LocationRefused("postcode" if "postcode" in value else "buurt", "location_not_found")
     return located
 
 

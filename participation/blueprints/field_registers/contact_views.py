@@ -11,9 +11,14 @@ from flask_babel import gettext as _
 
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.field_registers import bp
-from participation.blueprints.field_registers.common import found_or_404, location_context, retention_days
+from participation.blueprints.field_registers.common import (
+    FIELD_OF_ERROR,
+    found_or_404,
+    location_context,
+    retention_days,
+)
 from participation.blueprints.field_registers.forms import ConsentForm, ContactForm
-from participation.blueprints.field_registers.labels import CONTACT_KIND_LABELS, show_errors
+from participation.blueprints.field_registers.labels import CONTACT_KIND_LABELS
 from participation.extensions import db
 from participation.fieldwork.access import (
     AccessDenied,
@@ -32,8 +37,9 @@ from participation.fieldwork.contacts import (
     summarise,
     withdraw_consent,
 )
-from participation.fieldwork.places import InvalidRecord
+from participation.fieldwork.errors import InvalidRecord
 from participation.models import ConsentRecord, Contact, Role
+from participation.web.forms import show_refusal
 from participation.web.staff import current_staff
 
 
@@ -80,7 +86,7 @@ def new_contact() -> ResponseReturnValue:
         try:
             create_contact(db.session, data, recorded_by=current_staff(), today=today, retention_days=retention_days())
         except InvalidRecord as refused:
-            show_errors(form, refused.errors)
+            show_refusal(form, refused, FIELD_OF_ERROR)
         else:
             flash(_("The contact has been registered with their consent."), "success")
             return redirect(url_for("field_registers.contacts"))
@@ -141,7 +147,7 @@ def consents(contact_id: int) -> ResponseReturnValue:
         try:
             add_consent(db.session, found, form.consent_purpose.data or "", recorded_by=current_staff())
         except InvalidRecord as refused:
-            show_errors(form, refused.errors)
+            show_refusal(form, refused, FIELD_OF_ERROR)
         else:
             flash(_("The consent has been recorded."), "success")
             return redirect(url_for("field_registers.consents", contact_id=contact_id))

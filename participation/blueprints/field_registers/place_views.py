@@ -11,13 +11,14 @@ from flask_babel import gettext as _
 from participation.blueprints.auth.guards import requires_role
 from participation.blueprints.field_registers import bp
 from participation.blueprints.field_registers.common import (
+    FIELD_OF_ERROR,
     LocationRefused,
     found_or_404,
     location_context,
     read_location,
 )
 from participation.blueprints.field_registers.forms import PlaceForm, describe_location
-from participation.blueprints.field_registers.labels import PLACE_KIND_LABELS, show_errors
+from participation.blueprints.field_registers.labels import PLACE_KIND_LABELS
 from participation.extensions import db
 from participation.fieldwork.access import (
     AccessDenied,
@@ -26,8 +27,10 @@ from participation.fieldwork.access import (
     counts_by_organisation,
     sees_all,
 )
-from participation.fieldwork.places import InvalidRecord, PlaceInput, create_place, places_for, update_place
+from participation.fieldwork.errors import InvalidRecord
+from participation.fieldwork.places import PlaceInput, create_place, places_for, update_place
 from participation.models import Place, Role
+from participation.web.forms import show_refusal
 from participation.web.staff import current_staff
 
 
@@ -78,10 +81,8 @@ def new_place() -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             place = create_place(db.session, _input(form), created_by=current_staff())
-        except InvalidRecord as refused:
-            show_errors(form, refused.errors)
-        except LocationRefused:
-            pass  # the location field already says why; the 400 answer rolls back
+        except (InvalidRecord, LocationRefused) as refused:
+            show_refusal(form, refused, FIELD_OF_ERROR)  # the 400 answer rolls back
         else:
             flash(_("The place %(name)s has been added.", name=place.name), "success")
             return redirect(url_for("field_registers.places"))
@@ -103,10 +104,8 @@ def edit_place(place_id: int) -> ResponseReturnValue:
             # An empty location on the form keeps the one stored.
             data = data if data.location is not None else replace(data, location=place.location)
             update_place(db.session, place, data, editor=user)
-        except InvalidRecord as refused:
-            show_errors(form, refused.errors)
-        except LocationRefused:
-            pass  # the location field already says why; the 400 answer rolls back
+        except (InvalidRecord, LocationRefused) as refused:
+            show_refusal(form, refused, FIELD_OF_ERROR)  # the 400 answer rolls back
         except AccessDenied:
             abort(403)
         else:
