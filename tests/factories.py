@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import count
+from typing import Any
 
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -315,3 +316,20 @@ class MapSeeder(Seeder):
         conversation.setting = ConversationSetting.STREET
         self.session.flush()
         return conversation
+
+
+# A complete, valid set of answers to the default survey (bewonersenquete), free texts that must stay inert
+# included; API, indicator, import and load tests submit it.
+ANSWERS: dict[str, Any] = {
+    "rating_neighbourhood": 8,
+    "safe_day": 4,
+    "safe_evening": 3,
+    "contact_neighbours": 2,
+    "trust_municipality": 3,
+    "health": "good",
+    "good_here": "<script>alert(1)</script>",
+    "improve_first": '=HYPERLINK("http://x","y")',
+    "wants_involved": False,
+    "age_group": "age_25_44",
+    "household": "alone",
+}

@@ -32,12 +32,11 @@ from participation.models import (
     Theme,
     ThemeCoding,
 )
-from tests.blueprints.test_api import ANSWERS
 from tests.blueprints.test_api import URL as API_SURVEY
 from tests.blueprints.test_field_conversations import form as conversation_form
 from tests.blueprints.test_field_registers import CONTACT, PLACE
 from tests.blueprints.test_survey_flow import PAGES
-from tests.factories import StaffAccount, sign_in
+from tests.factories import ANSWERS, StaffAccount, sign_in
 
 OFF_THE_GRID = [(0.0, 0.0), (51.5, -0.12), (-89.0, 179.0)]
 ROTTERDAM = (51.9225, 4.47917)

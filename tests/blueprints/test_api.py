@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Flask
 from sqlalchemy import func, select
 
 from participation.extensions import db
 from participation.models import ResponseChannel, SurveyResponse
+from tests.factories import ANSWERS
 
 URL = "/api/v1/surveys/bewonersenquete"
-ANSWERS: dict[str, Any] = {
-    "rating_neighbourhood": 8,
-    "safe_day": 4,
-    "safe_evening": 3,
-    "contact_neighbours": 2,
-    "trust_municipality": 3,
-    "health": "good",
-    "good_here": "<script>alert(1)</script>",
-    "improve_first": '=HYPERLINK("http://x","y")',
-    "wants_involved": False,
-    "age_group": "age_25_44",
-    "household": "alone",
-}
 
 
 def responses_stored(app: Flask) -> int:

@@ -5,7 +5,7 @@ from sqlalchemy import func, select, update
 
 from participation.extensions import db
 from participation.models import Answer, IndicatorReference, PopulationCount
-from tests.blueprints.test_api import ANSWERS
+from tests.factories import ANSWERS
 from tests.indicators.test_indicators import CBS_HEADER
 
 

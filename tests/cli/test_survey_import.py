@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.models import SurveyResponse, SurveyVersion
-from tests.blueprints.test_api import ANSWERS
+from tests.factories import ANSWERS
 
 DEFAULT_SURVEY = Path(__file__).resolve().parents[2] / "surveys" / "bewonersenquete.yaml"
 

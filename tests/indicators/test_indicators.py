@@ -18,7 +18,7 @@ from participation.indicators.population import PopulationImportError, read_popu
 from participation.indicators.reach import reach_per_line
 from participation.indicators.references import ReferenceImportError, read_reference_csv
 from participation.indicators.weighting import response_rates, weighted_means
-from tests.blueprints.test_api import ANSWERS
+from tests.factories import ANSWERS
 
 OUD_KRISPIJN = "BU05050300"  # wijk 03, in the focus area
 BINNENSTAD = "BU05050100"  # wijk 01, outside it

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from participation.extensions import db
 from participation.models import SurveyResponse
-from tests.blueprints.test_api import ANSWERS
+from tests.factories import ANSWERS
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

@@ -11,19 +11,9 @@ from sqlalchemy import select
 from participation.extensions import db
 from participation.models import LocationPrecision, StoredLocation
 from participation.surveys.places import parse_location, validate_location
+from tests.factories import ANSWERS
 
 URL = "/api/v1/surveys/bewonersenquete/responses"
-ANSWERS: dict[str, Any] = {
-    "rating_neighbourhood": 8,
-    "safe_day": 4,
-    "safe_evening": 3,
-    "contact_neighbours": 2,
-    "trust_municipality": 3,
-    "health": "good",
-    "wants_involved": False,
-    "age_group": "age_25_44",
-    "household": "alone",
-}
 LAT, LON = 51.801234, 4.671876
 
 
