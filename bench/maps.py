@@ -169,7 +169,7 @@ def main() -> None:
                   "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TILE_URL": ""}  # fmt: skip
         app = create_app(config)
         if "maps" not in app.blueprints:
-            from participation.blueprints.maps import bp
+            from participation.blueprints.bureau.maps import bp
 
             app.register_blueprint(bp)
         with app.app_context():

@@ -62,7 +62,7 @@ def _configure_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
 
-    from participation.blueprints.auth.session import configure_login
+    from participation.blueprints.admin.auth.session import configure_login
 
     configure_login(app, login_manager)
 
@@ -99,49 +99,10 @@ def _configure_templates(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from participation.blueprints.admin import bp as admin_bp
-    from participation.blueprints.api import bp as api_bp
-    from participation.blueprints.assets import bp as assets_bp
-    from participation.blueprints.auth import bp as auth_bp
-    from participation.blueprints.bureau import bp as bureau_bp
-    from participation.blueprints.codebook import bp as codebook_bp
-    from participation.blueprints.errors import register_error_handlers
-    from participation.blueprints.field import bp as field_bp
-    from participation.blueprints.field_registers import bp as field_registers_bp
-    from participation.blueprints.health import bp as health_bp
-    from participation.blueprints.maps import bp as maps_bp
-    from participation.blueprints.paper import bp as paper_bp
-    from participation.blueprints.programme import bp as programme_bp
-    from participation.blueprints.public import bp as public_bp
-    from participation.blueprints.public import language_bp
-    from participation.blueprints.report import bp as report_bp
-    from participation.blueprints.results import bp as results_bp
-    from participation.blueprints.review import bp as review_bp
-    from participation.blueprints.staff import bp as staff_bp
-    from participation.blueprints.survey import bp as survey_bp
+    from participation.blueprints import register_blueprints
+    from participation.web.errors import register_error_handlers
 
-    for blueprint in (
-        public_bp,
-        survey_bp,
-        language_bp,
-        auth_bp,
-        staff_bp,
-        paper_bp,
-        field_bp,
-        field_registers_bp,
-        bureau_bp,
-        codebook_bp,
-        programme_bp,
-        review_bp,
-        maps_bp,
-        report_bp,
-        results_bp,
-        admin_bp,
-        health_bp,
-        assets_bp,
-        api_bp,
-    ):
-        app.register_blueprint(blueprint)
+    register_blueprints(app)
     register_error_handlers(app)
 
 

@@ -32,10 +32,10 @@ from participation.models import (
     Theme,
     ThemeCoding,
 )
-from tests.blueprints.test_api import URL as API_SURVEY
-from tests.blueprints.test_field_conversations import form as conversation_form
-from tests.blueprints.test_field_registers import CONTACT, PLACE
-from tests.blueprints.test_survey_flow import PAGES
+from tests.blueprints.field.test_conversations import form as conversation_form
+from tests.blueprints.field.test_registers import CONTACT, PLACE
+from tests.blueprints.machines.test_api import URL as API_SURVEY
+from tests.blueprints.residents.test_survey import PAGES
 from tests.factories import ANSWERS, StaffAccount, sign_in
 
 OFF_THE_GRID = [(0.0, 0.0), (51.5, -0.12), (-89.0, 179.0)]

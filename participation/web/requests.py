@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from flask import request
 from flask.typing import ResponseReturnValue
 
-from participation.blueprints.errors import error_response
 from participation.domain.storable import UnstorableText, check_storable, json_texts
+from participation.web.errors import error_response
 
 
 def safe_local_path(target: str | None, fallback: str) -> str:

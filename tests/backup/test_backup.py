@@ -20,9 +20,9 @@ from participation.backup.postgres import Server
 from participation.backup.revisions import check_revision
 from participation.extensions import db
 from participation.models import Answer, Conversation, ProgrammeInput, Role, StaffUser, SurveyResponse
-from tests.blueprints.test_field_conversations import form as conversation_form
-from tests.blueprints.test_programme import new_input
-from tests.blueprints.test_survey_flow import PAGES, fill_in, submit_and_read_receipt
+from tests.blueprints.bureau.test_programme import new_input
+from tests.blueprints.field.test_conversations import form as conversation_form
+from tests.blueprints.residents.test_survey import PAGES, fill_in, submit_and_read_receipt
 from tests.databases import empty_database
 from tests.factories import StaffAccount, sign_in
 

@@ -1,7 +1,1 @@
-"""Administration: staff accounts and the audit log (admins only)."""
-
-from flask import Blueprint
-
-bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
-
-from participation.blueprints.admin import routes  # noqa: E402,F401
+"""Staff accounts: signing in, the start page after it, user administration and the audit log."""

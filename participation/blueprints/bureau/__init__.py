@@ -1,7 +1,1 @@
-"""The programme bureau's pages (analysts and admins)."""
-
-from flask import Blueprint
-
-bp = Blueprint("bureau", __name__, url_prefix="/bureau", template_folder="templates")
-
-from participation.blueprints.bureau import routes  # noqa: E402,F401
+"""The programme bureau's pages: dashboard, maps, codebook, review, programme input and yearly report."""

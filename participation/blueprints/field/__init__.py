@@ -1,7 +1,1 @@
-"""Field work for professionals at ``/field/``: log a conversation in under a minute, also without a connection."""
-
-from flask import Blueprint
-
-bp = Blueprint("field", __name__, url_prefix="/field", template_folder="templates")
-
-from participation.blueprints.field import offline, routes  # noqa: E402,F401
+"""The neighbourhood professionals' pages: conversations, registers and paper entry."""

@@ -1,7 +1,0 @@
-"""Staff sign-in, sign-out and password change."""
-
-from flask import Blueprint
-
-bp = Blueprint("auth", __name__, template_folder="templates")
-
-from participation.blueprints.auth import routes  # noqa: E402,F401

@@ -1,0 +1,173 @@
+"""What each map page shows: the form read from the query string, the suppressed layer for the viewer, and
+the words of its tooltips and table. The page, its script and its GeoJSON export all come from ``map_page``, so
+they show the same figures for the same address."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from flask_babel import format_decimal, format_percent, get_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+
+from participation.blueprints.bureau.maps.forms import AreaForm, FilterForm, ThemeMapForm
+from participation.disclosure import Cell
+from participation.extensions import db
+from participation.i18n import current_language
+from participation.indicators.sources import indicator_sources
+from participation.maps import (
+    MapFigure,
+    MapLayer,
+    MapLevel,
+    Measure,
+    Status,
+    choropleth_layer,
+    heat_layer,
+    theme_layer,
+)
+from participation.maps.layers import HIDDEN_FILL, PALETTE
+from participation.models import Survey, Theme
+from participation.web.disclosure import viewer_disclosure
+
+KINDS = ("blocks", "areas", "themes")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of the text alternative: the same figure as on the map, in words."""
+
+    key: str
+    name: str
+    count: str
+    value: str
+    status: Status
+
+
+@dataclass
+class MapPage:
+    """A map page's form and figures; ``layer`` is None while the theme map waits for a theme."""
+
+    kind: str
+    form: FilterForm
+    layer: MapLayer | None
+    threshold: int
+    year: int | None = None
+    rows: list[TableRow] = field(default_factory=list)
+    tips: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
+    legend: list[tuple[str, str]] = field(default_factory=list)
+
+
+def status_words(threshold: int) -> dict[Status, str]:
+    return {
+        Status.SHOWN: "",
+        Status.SMALL: _("fewer than %(k)d", k=threshold),
+        Status.HIDDEN: _("hidden, so that a smaller figure cannot be worked out"),
+    }
+
+
+def _value_text(measure: Measure, figure: MapFigure) -> str:
+    if figure.value is None:
+        return ""  # hidden figures say why in their count; areas without residents or answers have no value
+    if measure is Measure.RESPONSE_RATE or measure is Measure.THEME_SHARE:
+        return str(format_percent(figure.value, format="#,##0.0%"))
+    if measure is Measure.INDICATOR_MEAN:
+        return str(format_decimal(figure.value, format="#,##0.00"))
+    return str(format_decimal(figure.value, format="#,##0"))
+
+
+def _whole_number_format() -> Callable[[int], str]:
+    """Whole numbers in the viewer's locale; Babel is asked once per page, not once per block."""
+    group = get_locale().number_symbols.get("latn", {}).get("group", ",") if get_locale() else ","
+    return lambda n: f"{n:,}".replace(",", group)
+
+
+def _fill_texts(page: MapPage, layer: MapLayer) -> None:
+    words = status_words(page.threshold)
+    whole = _whole_number_format()
+    for figure in layer.figures:
+        status = figure.status
+        count = whole(figure.count.value) if status is Status.SHOWN else words[status]
+        value = _value_text(layer.measure, figure) if layer.measure is not Measure.COUNT else ""
+        page.rows.append(TableRow(figure.key, figure.name, count, value, status))
+        shown = value or count
+        page.tips[figure.key] = f"{figure.name} ({figure.key}): {shown}" if figure.name else f"{figure.key}: {shown}"
+    page.words = {
+        "shown": _("%(count)s responses and conversations", count="{n}")
+        if page.kind == "blocks"
+        else _("raised in %(count)s sources", count="{n}"),
+        "small": words[Status.SMALL],
+        "hidden": words[Status.HIDDEN],
+    }
+
+
+def _legend(layer: MapLayer, threshold: int) -> list[tuple[str, str]]:
+    """(colour, words) per class, lightest first, then the colour of hidden figures."""
+
+    def number(value: float) -> str:
+        probe = MapFigure("", "", layer.figures[0].count if layer.figures else Cell(0), value, None)
+        return _value_text(layer.measure, probe)
+
+    entries: list[tuple[str, str]] = []
+    if layer.breaks:
+        entries.append((PALETTE[0], _("less than %(value)s", value=number(layer.breaks[0]))))
+        entries += [
+            (PALETTE[grade + 1], _("%(value)s or more", value=number(limit)))
+            for grade, limit in enumerate(layer.breaks)
+        ]
+    elif layer.shown:
+        entries.append((PALETTE[0], _("every shown figure")))
+    if any(figure.status is not Status.SHOWN for figure in layer.figures):
+        entries.append((HIDDEN_FILL, _("fewer than %(k)d, or hidden to protect such a figure", k=threshold)))
+    return entries
+
+
+def _choices(form: FilterForm) -> None:
+    language = current_language().code
+    surveys = [(id_, slug) for id_, slug in db.session.execute(select(Survey.id, Survey.slug).order_by(Survey.slug))]
+    themes = db.session.scalars(select(Theme).where(Theme.merged_into_id.is_(None))).all()
+    theme_choices = sorted(((theme.id, theme.label(language)) for theme in themes), key=lambda c: c[1].casefold())
+    form.set_choices(surveys, theme_choices)
+
+
+def map_page(kind: str, args: Mapping[str, str] | MultiDict[str, str]) -> MapPage:
+    """Read the page's form from the query string and build its suppressed layer for the signed-in viewer."""
+    policy = viewer_disclosure()
+    threshold = policy.threshold
+    formdata = args if isinstance(args, MultiDict) else MultiDict(args)
+    if kind == "areas":
+        area_form = AreaForm(formdata)
+        _choices(area_form)
+        area_form.set_area_choices(indicator_sources(db.session).indicators)
+        choice = area_form.choice()
+        layer, year = choropleth_layer(db.session, choice, threshold=threshold, suppress=policy.suppress)
+        page = MapPage(kind, area_form, layer, threshold, year)
+    elif kind == "themes":
+        theme_form = ThemeMapForm(formdata)
+        _choices(theme_form)
+        theme_form.set_level_choices()
+        filters = theme_form.map_filter(with_theme=False)
+        theme_id = theme_form.theme.data if "theme" not in theme_form.errors else None
+        layer_or_none = (
+            theme_layer(
+                db.session, theme_id, theme_form.chosen_level(), filters, threshold=threshold, suppress=policy.suppress
+            )
+            if theme_id is not None
+            else None
+        )
+        page = MapPage(kind, theme_form, layer_or_none, threshold)
+    else:
+        form = FilterForm(formdata)
+        _choices(form)
+        heat = heat_layer(db.session, form.map_filter(), threshold=threshold, suppress=policy.suppress)
+        page = MapPage(kind, form, heat, threshold)
+    if page.layer is not None:
+        _fill_texts(page, page.layer)
+        page.legend = _legend(page.layer, threshold)
+    return page
+
+
+def is_area_map(page: MapPage) -> bool:
+    return page.layer is not None and page.layer.level in (MapLevel.BUURT, MapLevel.WIJK)

@@ -1,0 +1,60 @@
+"""What makes the field pages an installable web app that works offline: the manifest and the service worker.
+
+Both are served from ``/field/`` so that the worker's scope is the field pages and nothing else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xstatic.pkg.leaflet
+from flask import Response, current_app, url_for
+from flask_babel import gettext as _
+
+from participation.blueprints.field.conversations import bp
+
+SERVICE_WORKER = Path(__file__).resolve().parent / "service-worker.js"
+
+
+@bp.get("/manifest.webmanifest")
+def manifest() -> Response:
+    document = {
+        "name": _("Field work %(area)s", area=current_app.config["FOCUS_AREA_NAME"]),
+        "short_name": _("Field work"),
+        "start_url": url_for("field.home"),
+        "scope": url_for("field.home"),
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#154273",
+        "icons": [
+            {"src": url_for("static", filename="img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": url_for("static", filename="img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        ],
+    }
+    return current_app.response_class(current_app.json.dumps(document), mimetype="application/manifest+json")
+
+
+@bp.get("/service-worker.js")
+def service_worker() -> Response:
+    # The list of what to keep for offline use is made here, so the worker always matches this release.
+    precache = [
+        url_for("field.home"),
+        url_for("field.new_conversation"),
+        url_for("field.manifest"),
+        url_for("static", filename="css/main.css"),
+        url_for("static", filename="js/field-app.js"),
+        url_for("static", filename="js/location-picker.js"),
+        url_for("static", filename="img/favicon.svg"),
+        url_for("assets.leaflet", filename="leaflet.js"),
+        url_for("assets.leaflet", filename="leaflet.css"),
+        url_for("assets.buurten"),
+    ]
+    script = SERVICE_WORKER.read_text(encoding="utf-8")
+    version = f"{xstatic.pkg.leaflet.VERSION}-{int(SERVICE_WORKER.stat().st_mtime)}"
+    body = (
+        f"const PRECACHE = {current_app.json.dumps(precache)};\n"
+        f"const CACHE_NAME = {current_app.json.dumps('field-' + version)};\n" + script
+    )
+    response = Response(body, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,1 @@
+"""The public pages residents use, at ``/<lang>/``."""
