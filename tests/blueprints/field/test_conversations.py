@@ -188,6 +188,16 @@ def test_the_field_app_is_installable(client: FlaskClient, signed_in: Callable[[
     }
     worker = client.get("/field/service-worker.js").get_data(as_text=True)
     assert '"/field/conversations/new"' in worker and "caches.open" in worker
+    assert 'const OFFLINE_FALLBACK = "/field/offline"' in worker
+
+
+def test_the_offline_page_is_honest_in_the_users_language(client: FlaskClient) -> None:
+    client.set_cookie("lang", "en")
+    page = client.get("/field/offline")
+    assert page.status_code == 200 and page.headers["Content-Language"] == "en"
+    assert "This page needs a connection" in page.get_data(as_text=True)
+    client.set_cookie("lang", "ar")
+    assert client.get("/field/offline").headers["Content-Language"] == "ar"
 
 
 def test_anonymous_visitors_go_to_the_login_page(client: FlaskClient) -> None:

@@ -100,7 +100,7 @@ def sync_conversation() -> ResponseReturnValue:
     except ConversationRejected as rejected:
         return jsonify(errors=rejected.by_field()), 422
     except NotAllowed:
-        return jsonify(error="this id belongs to another log"), 403
+        return jsonify(error=_("This log has the id of someone else's log. Please log it again.")), 403
     conversation_id = conversation.id
     return jsonify(id=conversation_id, client_id=data.client_id), 201 if created else 200
 
