@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
@@ -57,6 +58,7 @@ def yearly(year: int, language: str | None, fmt: str, output: Path, unsuppressed
             language=language,
             municipality_code=str(config["MUNICIPALITY_CODE"]),
             focus_area_name=str(config["FOCUS_AREA_NAME"]),
+            zone=ZoneInfo(config["TIMEZONE"]),
         )
         written: list[Path] = []
         if fmt in ("html", "both"):

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from participation.audit import record
 from participation.domain.coded_errors import CodedError
@@ -27,6 +28,7 @@ from participation.models import (
     Mood,
     SignalStatus,
     StaffUser,
+    StoredLocation,
     SubjectType,
     Theme,
     ThemeCoding,
@@ -245,6 +247,29 @@ def log_conversation(
             location = resolved
     if errors:
         raise ConversationRejected(errors)
+    # A device that resends while its first try is still running races past the lookup above; the unique
+    # client_id lets only one in, and the other gets the stored log as if it had come second.
+    try:
+        with session.begin_nested():
+            conversation = _store(session, author, data, values, location)
+    except IntegrityError:
+        winner = find_by_client_id(session, data.client_id)
+        if winner is None:
+            raise
+        if winner.author_id != author.id:
+            raise NotAllowed("this id belongs to another professional's log") from None
+        return winner, False
+    _code_themes(session, conversation, themes, author)
+    return conversation, True
+
+
+def _store(
+    session: DbSession,
+    author: StaffUser,
+    data: ConversationInput,
+    values: Mapping[str, Any],
+    location: StoredLocation | None,
+) -> Conversation:
     contact = None
     if data.contact is not None:
         try:
@@ -264,8 +289,7 @@ def log_conversation(
     )
     session.add(conversation)
     session.flush()
-    _code_themes(session, conversation, themes, author)
-    return conversation, True
+    return conversation
 
 
 def _code_themes(session: DbSession, conversation: Conversation, themes: Sequence[Theme], author: StaffUser) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from flask_babel import gettext as _
 
@@ -113,9 +113,11 @@ def yearly_report(
     language: str,
     municipality_code: str,
     focus_area_name: str = "Dordt West",
+    zone: tzinfo = UTC,
 ) -> YearlyReport:
-    """The accountability report of ``year`` in ``language``, suppressed when ``suppress`` (below admin)."""
-    span = YearSpan(year)
+    """The accountability report of ``year`` in ``language``, suppressed when ``suppress`` (below admin); the year
+    runs from New Year to New Year in ``zone``, the programme's clock."""
+    span = YearSpan(year, zone)
     dashboard = build_dashboard(session, threshold=threshold, suppress=suppress, municipality_code=municipality_code)
     contact_counts = counts_per_wijk(session, span)
     reach = _reach_of_year(dashboard, year, threshold, suppress)

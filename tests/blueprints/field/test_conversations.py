@@ -101,6 +101,25 @@ def test_the_outbox_endpoint_stores_once_per_device_id(
     assert count(loaded_app) == 1
 
 
+def test_times_are_shown_as_they_were_in_dordrecht(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], themes: list[str]
+) -> None:
+    signed_in(Role.PROFESSIONAL)
+    # 14:14 on a winter day in Dordrecht is 13:14 UTC: stored as UTC, shown as 14:14 everywhere.
+    assert client.post("/field/conversations", data=form(occurred_at="2026-11-20T14:14")).status_code == 302
+    with loaded_app.app_context():
+        conversation = db.session.scalar(select(Conversation))
+        assert conversation is not None and conversation.occurred_at.hour == 13
+    pages = [client.get(url).get_data(as_text=True) for url in ("/field/", "/field/conversations")]
+    pages.append(client.get(f"/field/conversations/{conversation.id}").get_data(as_text=True))
+    for page in pages:
+        assert "14:14" in page and "13:14" not in page
+    export = client.get("/field/conversations.csv")
+    assert export.mimetype == "text/csv" and export.headers["Cache-Control"] == "no-store"
+    rows = export.get_data(as_text=True).lstrip("\ufeff").splitlines()
+    assert rows[1].startswith("2026-11-20 14:14,"), rows
+
+
 def test_bad_input_gets_errors_per_field_and_saves_nothing(
     loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], themes: list[str]
 ) -> None:
@@ -169,6 +188,16 @@ def test_the_field_app_is_installable(client: FlaskClient, signed_in: Callable[[
     }
     worker = client.get("/field/service-worker.js").get_data(as_text=True)
     assert '"/field/conversations/new"' in worker and "caches.open" in worker
+    assert 'const OFFLINE_FALLBACK = "/field/offline"' in worker
+
+
+def test_the_offline_page_is_honest_in_the_users_language(client: FlaskClient) -> None:
+    client.set_cookie("lang", "en")
+    page = client.get("/field/offline")
+    assert page.status_code == 200 and page.headers["Content-Language"] == "en"
+    assert "This page needs a connection" in page.get_data(as_text=True)
+    client.set_cookie("lang", "ar")
+    assert client.get("/field/offline").headers["Content-Language"] == "ar"
 
 
 def test_anonymous_visitors_go_to_the_login_page(client: FlaskClient) -> None:

@@ -3,6 +3,8 @@ suppression, render or send it."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
@@ -48,6 +50,7 @@ def _report(year: int, language: str) -> YearlyReport:
         language=language,
         municipality_code=str(config["MUNICIPALITY_CODE"]),
         focus_area_name=str(config["FOCUS_AREA_NAME"]),
+        zone=ZoneInfo(config["TIMEZONE"]),
     )
 
 

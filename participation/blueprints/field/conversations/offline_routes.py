@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import xstatic.pkg.leaflet
-from flask import Response, current_app, url_for
+from flask import Response, current_app, render_template, url_for
 from flask_babel import gettext as _
 
 from participation.blueprints.field.conversations import bp
+from participation.i18n import current_language
 
 SERVICE_WORKER = Path(__file__).resolve().parent / "service-worker.js"
 
@@ -34,12 +35,28 @@ def manifest() -> Response:
     return current_app.response_class(current_app.json.dumps(document), mimetype="application/manifest+json")
 
 
+@bp.after_request
+def name_the_language(response: Response) -> Response:
+    # The service worker keeps the offline page in the language it was fetched in; this header tells it when the
+    # professional has since chosen another one.
+    response.headers.setdefault("Content-Language", current_language().code)
+    return response
+
+
+@bp.get("/offline")
+def offline() -> str:
+    """What the service worker shows, without a connection, for a field page that only works with the server (the
+    registers); never a page of something else under its address. Needs no sign-in: it holds nothing private."""
+    return render_template("field/offline.html")
+
+
 @bp.get("/service-worker.js")
 def service_worker() -> Response:
     # The list of what to keep for offline use is made here, so the worker always matches this release.
+    # The pages that work offline come first (the worker shows only these from its copy), the offline page last.
+    offline_pages = [url_for("field.home"), url_for("field.new_conversation")]
     precache = [
-        url_for("field.home"),
-        url_for("field.new_conversation"),
+        *offline_pages,
         url_for("field.manifest"),
         url_for("static", filename="css/main.css"),
         url_for("static", filename="js/field-app.js"),
@@ -48,12 +65,15 @@ def service_worker() -> Response:
         url_for("assets.leaflet", filename="leaflet.js"),
         url_for("assets.leaflet", filename="leaflet.css"),
         url_for("assets.buurten"),
+        url_for("field.offline"),
     ]
     script = SERVICE_WORKER.read_text(encoding="utf-8")
     version = f"{xstatic.pkg.leaflet.VERSION}-{int(SERVICE_WORKER.stat().st_mtime)}"
     body = (
         f"const PRECACHE = {current_app.json.dumps(precache)};\n"
-        f"const CACHE_NAME = {current_app.json.dumps('field-' + version)};\n" + script
+        f"const CACHE_NAME = {current_app.json.dumps('field-' + version)};\n"
+        f"const OFFLINE_PAGES = {current_app.json.dumps(offline_pages)};\n"
+        f"const OFFLINE_FALLBACK = {current_app.json.dumps(url_for('field.offline'))};\n" + script
     )
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"

@@ -24,8 +24,10 @@ from participation.fieldwork.conversations import (
     update_conversation,
     visible_conversations,
 )
+from participation.fieldwork.exports import conversations_csv
 from participation.geo.app_geocoder import current_geocoder
 from participation.models import Conversation, FollowUpSignal, Role
+from participation.web.downloads import ExportKind, download
 
 
 def _zone() -> ZoneInfo:
@@ -98,7 +100,7 @@ def sync_conversation() -> ResponseReturnValue:
     except ConversationRejected as rejected:
         return jsonify(errors=rejected.by_field()), 422
     except NotAllowed:
-        return jsonify(error="this id belongs to another log"), 403
+        return jsonify(error=_("This log has the id of someone else's log. Please log it again.")), 403
     conversation_id = conversation.id
     return jsonify(id=conversation_id, client_id=data.client_id), 201 if created else 200
 
@@ -172,6 +174,13 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
 @requires_role(Role.PROFESSIONAL)
 def list_conversations() -> str:
     return render_template("field/conversations.html", conversations=visible_conversations(db.session, current_user))
+
+
+@bp.get("/conversations.csv")
+@requires_role(Role.PROFESSIONAL)
+def export_conversations() -> ResponseReturnValue:
+    shown = visible_conversations(db.session, current_user)
+    return download(conversations_csv(db.session, shown, current_user), "conversations.csv", ExportKind.CSV)
 
 
 @bp.post("/signals/<int:signal_id>/done")
