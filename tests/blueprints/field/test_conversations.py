@@ -42,7 +42,7 @@ def form(**overrides: object) -> dict[str, object]:
         "line": "contact",
         "setting": "street",
         "participants": "3",
-        "age_bands": ["18_29", "30_44"],
+        "age_bands": ["12_17", "25_44"],
         "languages": ["nl", "tr"],
         "themes": ["test-litter"],
         "free_tags": "hondenpoep, bankje",
@@ -76,7 +76,7 @@ def test_a_professional_logs_a_conversation_without_javascript(
         assert (
             conversation.participants == 3 and conversation.mood is not None and conversation.mood.value == "negative"
         )
-        assert conversation.groups == {"age_bands": ["18_29", "30_44"], "languages": ["nl", "tr"]}
+        assert conversation.groups == {"age_bands": ["12_17", "25_44"], "languages": ["nl", "tr"]}
         assert conversation.free_tags == ["hondenpoep", "bankje"]
         assert conversation.quotes == ["Het is hier altijd vies", "Niemand ruimt het op"]
         assert conversation.location is not None and conversation.location.wijk_code == "WK050504"

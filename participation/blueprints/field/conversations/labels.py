@@ -10,11 +10,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.fieldwork.conversations import AGE_BANDS
 from participation.geo.app_geocoder import current_geocoder, location_choices
 from participation.i18n import describe
 from participation.models import ConversationSetting, Mood, Theme
 from participation.models.lines import ParticipationLine
+from participation.surveys.age_bands import age_bands
 from participation.surveys.model import Question, QuestionType, Texts
 
 SETTING_LABELS = {
@@ -28,13 +28,6 @@ SETTING_LABELS = {
     ConversationSetting.OTHER: _l("Somewhere else"),
 }
 MOOD_LABELS = {Mood.POSITIVE: _l("Positive"), Mood.NEUTRAL: _l("Neutral"), Mood.NEGATIVE: _l("Negative")}
-AGE_BAND_LABELS = {
-    "0_17": _l("Under 18"),
-    "18_29": _l("18 to 29"),
-    "30_44": _l("30 to 44"),
-    "45_64": _l("45 to 64"),
-    "65_plus": _l("65 or older"),
-}
 
 
 def location_question(language: str) -> Question:
@@ -53,7 +46,7 @@ def form_options() -> dict[str, Any]:
         "lines": [(line.value, line.label) for line in ParticipationLine],
         "settings": [(setting.value, str(label)) for setting, label in SETTING_LABELS.items()],
         "moods": [(mood.value, str(label)) for mood, label in MOOD_LABELS.items()],
-        "age_bands": [(band, str(AGE_BAND_LABELS[band])) for band in AGE_BANDS],
+        "age_bands": [(age_band.band, age_band.label.get(language, "en")) for age_band in age_bands()],
         "spoken_languages": [(code, describe(code).native_name) for code in current_app.config["LANGUAGES"]],
         "themes": [(theme.code, theme.label(language)) for theme in themes],
         "location_question": location_question(language),
