@@ -284,18 +284,25 @@ def _code_themes(session: DbSession, conversation: Conversation, themes: Sequenc
 
 
 def conversation_themes(session: DbSession, conversation: Conversation) -> list[Theme]:
-    return list(
-        session.scalars(
-            select(Theme)
-            .join(ThemeCoding, ThemeCoding.theme_id == Theme.id)
-            .where(
-                ThemeCoding.subject_type == SubjectType.CONVERSATION,
-                ThemeCoding.subject_id == conversation.id,
-                ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
-            )
-            .order_by(Theme.label_nl)
+    return themes_of_conversations(session, [conversation]).get(conversation.id, [])
+
+
+def themes_of_conversations(session: DbSession, conversations: Sequence[Conversation]) -> dict[int, list[Theme]]:
+    """The themes the professionals chose, per conversation id, in one query."""
+    rows = session.execute(
+        select(ThemeCoding.subject_id, Theme)
+        .join(ThemeCoding, ThemeCoding.theme_id == Theme.id)
+        .where(
+            ThemeCoding.subject_type == SubjectType.CONVERSATION,
+            ThemeCoding.subject_id.in_([conversation.id for conversation in conversations]),
+            ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
         )
-    )
+        .order_by(Theme.label_nl)
+    ).all()
+    themes: dict[int, list[Theme]] = {}
+    for conversation_id, theme in rows:
+        themes.setdefault(conversation_id, []).append(theme)
+    return themes
 
 
 def update_conversation(

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from participation.fieldwork.conversations import ConversationInput, validate_conversation
 from participation.indicators.tallies import band_of
 from participation.surveys.age_bands import age_bands, band_codes
 from participation.surveys.loader import load_definition
@@ -20,3 +19,8 @@ def test_the_default_survey_asks_the_shared_bands_then_no_answer() -> None:
     question = next(q for page in definition.pages for q in page.questions if q.id == "age_group")
     assert [choice.value for choice in question.choices] == [f"age_{band}" for band in band_codes()] + ["no_answer"]
     assert question.choices[0].label.get("ar") == "أقل من 12 سنة"
+
+
+def test_survey_answers_are_weighted_in_the_population_band_they_lie_in() -> None:
+    assert [band_of(f'"age_{band}"') for band in band_codes()] == ["", "", "15_24", "25_44", "45_64", "65_plus"]
+    assert band_of("no_answer") == band_of(None) == ""

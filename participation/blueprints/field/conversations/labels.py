@@ -10,12 +10,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.geo.app_geocoder import current_geocoder, location_choices
+from participation.geo.app_geocoder import buurten_focus_area_first, current_geocoder
 from participation.i18n import describe
 from participation.models import ConversationSetting, Mood, Theme
 from participation.models.lines import ParticipationLine
 from participation.surveys.age_bands import age_bands
-from participation.surveys.model import Question, QuestionType, Texts
+from participation.themes import pillar_label
 
 SETTING_LABELS = {
     ConversationSetting.DOORSTEP: _l("At the door"),
@@ -30,25 +30,28 @@ SETTING_LABELS = {
 MOOD_LABELS = {Mood.POSITIVE: _l("Positive"), Mood.NEUTRAL: _l("Neutral"), Mood.NEGATIVE: _l("Negative")}
 
 
-def location_question(language: str) -> Question:
-    """The conversation's place, asked like a survey's location question so the same widget serves both."""
-    return Question(
-        id="location",
-        type=QuestionType.LOCATION,
-        text=Texts.of({language: str(_l("Where was the conversation?"))}, language),
-    )
+def age_band_labels(language: str) -> list[tuple[str, str]]:
+    """The shared age bands with their labels in ``language``."""
+    return [(age_band.band, age_band.label.get(language, "en")) for age_band in age_bands()]
+
+
+def themes_by_pillar(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The active themes grouped by the programme pillar they map to, pillars in their own order."""
+    themes = db.session.scalars(select(Theme).where(Theme.active).order_by(Theme.pillar)).all()
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for theme in themes:
+        groups.setdefault(theme.pillar, []).append((theme.code, theme.label(language)))
+    return [(pillar_label(pillar), sorted(items, key=lambda item: item[1].casefold())) for pillar, items in groups.items()]
 
 
 def form_options() -> dict[str, Any]:
     language = str(get_locale() or "nl")
-    themes = db.session.scalars(select(Theme).where(Theme.active).order_by(Theme.pillar, Theme.label_nl)).all()
     return {
         "lines": [(line.value, line.label) for line in ParticipationLine],
         "settings": [(setting.value, str(label)) for setting, label in SETTING_LABELS.items()],
         "moods": [(mood.value, str(label)) for mood, label in MOOD_LABELS.items()],
-        "age_bands": [(age_band.band, age_band.label.get(language, "en")) for age_band in age_bands()],
+        "age_bands": age_band_labels(language),
         "spoken_languages": [(code, describe(code).native_name) for code in current_app.config["LANGUAGES"]],
-        "themes": [(theme.code, theme.label(language)) for theme in themes],
-        "location_question": location_question(language),
-        **location_choices(current_geocoder()),
+        "themes_by_pillar": themes_by_pillar(language),
+        "buurt_groups": buurten_focus_area_first(current_geocoder(), current_app.config["FOCUS_AREA_NAME"]),
     }
