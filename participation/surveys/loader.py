@@ -129,8 +129,8 @@ def expand_shared_choices(data: Any) -> Any:
         for question in page["questions"]:
             if isinstance(question, dict) and question.get("choices_from") == SHARED_CHOICES:
                 del question["choices_from"]
-                own = question.get("choices") if isinstance(question.get("choices"), list) else []
-                question["choices"] = [*survey_choices(languages), *own]
+                own = question.get("choices")
+                question["choices"] = survey_choices(languages) + (own if isinstance(own, list) else [])
     return data
 
 

@@ -63,8 +63,9 @@ def test_old_age_bands_become_the_shared_ones_and_come_back(
             Answer(response=seed.response([], answers=0), question_id="age_group", position=0, value="age_65_plus")
         )
         expires = datetime.now(UTC) + timedelta(days=1)
+        answers = {"age_group": "age_15_24", "good_here": 7}
         db.session.add(ResponseDraft(survey_version=seed.version, resume_code_hash="h", language="nl",
-                                     answers={"age_group": "age_15_24", "good_here": 7}, expires_at=expires))  # fmt: skip
+                                     answers=answers, expires_at=expires))  # fmt: skip
         db.session.commit()
         before = _state()
         stamp(revision=BEFORE)  # the revision changes data only, so the schema of head serves both sides

@@ -29,7 +29,7 @@
       }
     });
     var summary = section.querySelector("[data-section-summary]");
-    summary.textContent = parts.length ? parts.join(", ") : summary.getAttribute("data-empty-text");
+    summary.textContent = parts.join(", ");  // empty, and so not shown, while nothing is filled in
   }
 
   function setUpSections(form) {

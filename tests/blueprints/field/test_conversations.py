@@ -238,3 +238,12 @@ def test_a_follow_up_is_marked_done_and_audited(
         signal = db.session.get(FollowUpSignal, signal_id)
         assert signal is not None and signal.status is SignalStatus.DONE and signal.closed_at is not None
         assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "signal.closed")) is not None
+
+
+def test_an_old_age_band_is_refused(
+    client: FlaskClient, themes: list[str], signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    signed_in(Role.PROFESSIONAL)
+    response = client.post("/field/conversations", data=form(age_bands=["0_17"]))
+    assert response.status_code == 400
+    assert 'id="age_bands-error"' in response.get_data(as_text=True)

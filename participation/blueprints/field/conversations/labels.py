@@ -41,7 +41,9 @@ def themes_by_pillar(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
     groups: dict[int, list[tuple[str, str]]] = {}
     for theme in themes:
         groups.setdefault(theme.pillar, []).append((theme.code, theme.label(language)))
-    return [(pillar_label(pillar), sorted(items, key=lambda item: item[1].casefold())) for pillar, items in groups.items()]
+    return [
+        (pillar_label(pillar), sorted(items, key=lambda item: item[1].casefold())) for pillar, items in groups.items()
+    ]
 
 
 def form_options() -> dict[str, Any]:

@@ -21,8 +21,8 @@ from participation.fieldwork.conversations import (
     NotAllowed,
     close_signal,
     conversation_themes,
-    themes_of_conversations,
     log_conversation,
+    themes_of_conversations,
     update_conversation,
     visible_conversations,
 )
