@@ -36,11 +36,11 @@ from participation.models import (
 from participation.models.base import DbSession, utcnow
 from participation.models.lines import ParticipationLine
 from participation.responses.places import resolve_location
+from participation.surveys.age_bands import band_codes
 from participation.surveys.errors import MESSAGES as ANSWER_MESSAGES
 from participation.surveys.errors import AnswerError
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
-AGE_BANDS = ("0_17", "18_29", "30_44", "45_64", "65_plus")
 MAX_PARTICIPANTS = 500
 LIMITS = {"notes": 8000, "quote": 1000, "tag": 60, "signal": 2000, "partner": 200}
 MAX_ITEMS = 20
@@ -194,7 +194,7 @@ def _validate(
             errors.append(FieldError(name, "too_many", {"maximum": MAX_ITEMS}))
         elif any(len(item) > limit for item in items):
             errors.append(FieldError(name, "too_long", {"maximum": limit}))
-    if any(band not in AGE_BANDS for band in data.age_bands):
+    if any(band not in band_codes() for band in data.age_bands):
         errors.append(FieldError("age_bands", "group"))
     if any(code not in languages and code != "other" for code in data.languages):
         errors.append(FieldError("languages", "group"))
@@ -308,18 +308,25 @@ def _code_themes(session: DbSession, conversation: Conversation, themes: Sequenc
 
 
 def conversation_themes(session: DbSession, conversation: Conversation) -> list[Theme]:
-    return list(
-        session.scalars(
-            select(Theme)
-            .join(ThemeCoding, ThemeCoding.theme_id == Theme.id)
-            .where(
-                ThemeCoding.subject_type == SubjectType.CONVERSATION,
-                ThemeCoding.subject_id == conversation.id,
-                ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
-            )
-            .order_by(Theme.label_nl)
+    return themes_of_conversations(session, [conversation]).get(conversation.id, [])
+
+
+def themes_of_conversations(session: DbSession, conversations: Sequence[Conversation]) -> dict[int, list[Theme]]:
+    """The themes the professionals chose, per conversation id, in one query."""
+    rows = session.execute(
+        select(ThemeCoding.subject_id, Theme)
+        .join(ThemeCoding, ThemeCoding.theme_id == Theme.id)
+        .where(
+            ThemeCoding.subject_type == SubjectType.CONVERSATION,
+            ThemeCoding.subject_id.in_([conversation.id for conversation in conversations]),
+            ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
         )
-    )
+        .order_by(Theme.label_nl)
+    ).all()
+    themes: dict[int, list[Theme]] = {}
+    for conversation_id, theme in rows:
+        themes.setdefault(conversation_id, []).append(theme)
+    return themes
 
 
 def update_conversation(

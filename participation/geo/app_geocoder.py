@@ -40,3 +40,15 @@ def location_choices(geocoder: Geocoder) -> dict[str, Any]:
         "buurten_by_wijk": buurten_by_wijk,
         "addresses_available": geocoder.addresses is not None,
     }
+
+
+def buurten_focus_area_first(geocoder: Geocoder, focus_area_name: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Buurten to choose from, grouped: the focus area's first (where most field work is), then the rest by wijk."""
+    focus = [(b.code, b.name) for b in sorted(geocoder.boundaries.buurten, key=lambda b: b.name)
+             if b.code in geocoder.focus_codes]  # fmt: skip
+    groups = [(focus_area_name, focus)] if focus else []
+    for wijk_name, buurten in location_choices(geocoder)["buurten_by_wijk"].items():
+        rest = [(code, name) for code, name in buurten if code not in geocoder.focus_codes]
+        if rest:
+            groups.append((wijk_name, rest))
+    return groups

@@ -47,7 +47,7 @@ class Conversation(Base):
     line: Mapped[ParticipationLine] = mapped_column(enum_column(ParticipationLine, "conversation_line"))
     setting: Mapped[ConversationSetting] = mapped_column(enum_column(ConversationSetting, "conversation_setting"))
     participants: Mapped[int] = mapped_column(Integer, default=1)
-    # Coarse groups only, e.g. {"age_bands": ["18_29"], "languages": ["tr"]}: no person can be singled out.
+    # Coarse groups only, e.g. {"age_bands": ["18_24"], "languages": ["tr"]}: no person can be singled out.
     groups: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     free_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -42,7 +42,7 @@ def form(**overrides: object) -> dict[str, object]:
         "line": "contact",
         "setting": "street",
         "participants": "3",
-        "age_bands": ["18_29", "30_44"],
+        "age_bands": ["12_17", "25_44"],
         "languages": ["nl", "tr"],
         "themes": ["test-litter"],
         "free_tags": "hondenpoep, bankje",
@@ -76,7 +76,7 @@ def test_a_professional_logs_a_conversation_without_javascript(
         assert (
             conversation.participants == 3 and conversation.mood is not None and conversation.mood.value == "negative"
         )
-        assert conversation.groups == {"age_bands": ["18_29", "30_44"], "languages": ["nl", "tr"]}
+        assert conversation.groups == {"age_bands": ["12_17", "25_44"], "languages": ["nl", "tr"]}
         assert conversation.free_tags == ["hondenpoep", "bankje"]
         assert conversation.quotes == ["Het is hier altijd vies", "Niemand ruimt het op"]
         assert conversation.location is not None and conversation.location.wijk_code == "WK050504"
@@ -267,3 +267,12 @@ def test_a_follow_up_is_marked_done_and_audited(
         signal = db.session.get(FollowUpSignal, signal_id)
         assert signal is not None and signal.status is SignalStatus.DONE and signal.closed_at is not None
         assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "signal.closed")) is not None
+
+
+def test_an_old_age_band_is_refused(
+    client: FlaskClient, themes: list[str], signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    signed_in(Role.PROFESSIONAL)
+    response = client.post("/field/conversations", data=form(age_bands=["0_17"]))
+    assert response.status_code == 400
+    assert 'id="age_bands-error"' in response.get_data(as_text=True)

@@ -60,7 +60,7 @@ def service_worker() -> Response:
         url_for("field.manifest"),
         url_for("static", filename="css/main.css"),
         url_for("static", filename="js/field-app.js"),
-        url_for("static", filename="js/location-picker.js"),
+        url_for("static", filename="js/conversation-form.js"),
         url_for("static", filename="img/favicon.svg"),
         url_for("assets.leaflet", filename="leaflet.js"),
         url_for("assets.leaflet", filename="leaflet.css"),

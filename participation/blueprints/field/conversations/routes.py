@@ -6,13 +6,14 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.blueprints.admin.auth.guards import requires_role
 from participation.blueprints.field.conversations import bp
 from participation.blueprints.field.conversations.forms import JsonForm, conversation_from_form
-from participation.blueprints.field.conversations.labels import form_options
+from participation.blueprints.field.conversations.labels import age_band_labels, form_options
 from participation.extensions import db, limiter
 from participation.fieldwork.access import can_edit, can_read, counts_by_organisation
 from participation.fieldwork.conversations import (
@@ -21,6 +22,7 @@ from participation.fieldwork.conversations import (
     close_signal,
     conversation_themes,
     log_conversation,
+    themes_of_conversations,
     update_conversation,
     visible_conversations,
 )
@@ -105,6 +107,20 @@ def sync_conversation() -> ResponseReturnValue:
     return jsonify(id=conversation_id, client_id=data.client_id), 201 if created else 200
 
 
+@bp.get("/api/buurt")
+@requires_role(Role.PROFESSIONAL)
+@limiter.limit("120 per hour")
+def buurt_here() -> ResponseReturnValue:
+    """The buurt of the device's position, asked only when the professional taps "use my location"."""
+    lat, lon = request.args.get("lat", type=float), request.args.get("lon", type=float)
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return jsonify(error=_("Give the position as latitude and longitude.")), 400
+    buurt = current_geocoder().locate(lat, lon).buurt
+    if buurt is None:
+        return jsonify(error=_("This place is not in one of the neighbourhoods.")), 404
+    return jsonify(buurt=buurt.code, name=buurt.name)
+
+
 def _readable(conversation_id: int) -> Conversation:
     conversation = db.session.get(Conversation, conversation_id)
     if conversation is None:
@@ -173,7 +189,13 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
 @bp.get("/conversations")
 @requires_role(Role.PROFESSIONAL)
 def list_conversations() -> str:
-    return render_template("field/conversations.html", conversations=visible_conversations(db.session, current_user))
+    conversations = visible_conversations(db.session, current_user)
+    return render_template(
+        "field/conversations.html",
+        conversations=conversations,
+        themes=themes_of_conversations(db.session, conversations),
+        age_labels=dict(age_band_labels(str(get_locale() or "nl"))),
+    )
 
 
 @bp.get("/conversations.csv")
