@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -189,6 +192,24 @@ def test_the_field_app_is_installable(client: FlaskClient, signed_in: Callable[[
     worker = client.get("/field/service-worker.js").get_data(as_text=True)
     assert '"/field/conversations/new"' in worker and "caches.open" in worker
     assert 'const OFFLINE_FALLBACK = "/field/offline"' in worker
+
+
+def test_a_release_that_changes_an_offline_file_renames_the_workers_cache(
+    app: Flask, client: FlaskClient, tmp_path: Path
+) -> None:
+    def cache_name() -> str:
+        found = re.search(r"const CACHE_NAME = (\S+);", client.get("/field/service-worker.js").get_data(as_text=True))
+        assert found
+        return found.group(1)
+
+    before = cache_name()
+    assert cache_name() == before
+    copy = tmp_path / "static"
+    shutil.copytree(str(app.static_folder), copy)
+    with (copy / "js" / "field-app.js").open("a", encoding="utf-8") as script:
+        script.write("\n// the next release\n")
+    app.static_folder = str(copy)
+    assert cache_name() != before
 
 
 def test_the_offline_page_is_honest_in_the_users_language(client: FlaskClient) -> None:

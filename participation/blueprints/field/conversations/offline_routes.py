@@ -5,6 +5,7 @@ Both are served from ``/field/`` so that the worker's scope is the field pages a
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import xstatic.pkg.leaflet
@@ -15,6 +16,16 @@ from participation.blueprints.field.conversations import bp
 from participation.i18n import current_language
 
 SERVICE_WORKER = Path(__file__).resolve().parent / "service-worker.js"
+# The app's own files the worker keeps; their contents name the cache, so a release that changes one replaces it.
+OWN_STATIC_FILES = ("css/main.css", "js/field-app.js", "js/conversation-form.js", "img/favicon.svg")
+
+
+def _cache_version() -> str:
+    digest = hashlib.sha256(SERVICE_WORKER.read_bytes())
+    static = Path(current_app.static_folder or "")
+    for name in OWN_STATIC_FILES:
+        digest.update((static / name).read_bytes())
+    return f"{xstatic.pkg.leaflet.VERSION}-{digest.hexdigest()[:16]}"
 
 
 @bp.get("/manifest.webmanifest")
@@ -58,17 +69,14 @@ def service_worker() -> Response:
     precache = [
         *offline_pages,
         url_for("field.manifest"),
-        url_for("static", filename="css/main.css"),
-        url_for("static", filename="js/field-app.js"),
-        url_for("static", filename="js/conversation-form.js"),
-        url_for("static", filename="img/favicon.svg"),
+        *(url_for("static", filename=name) for name in OWN_STATIC_FILES),
         url_for("assets.leaflet", filename="leaflet.js"),
         url_for("assets.leaflet", filename="leaflet.css"),
         url_for("assets.buurten"),
         url_for("field.offline"),
     ]
     script = SERVICE_WORKER.read_text(encoding="utf-8")
-    version = f"{xstatic.pkg.leaflet.VERSION}-{int(SERVICE_WORKER.stat().st_mtime)}"
+    version = _cache_version()
     body = (
         f"const PRECACHE = {current_app.json.dumps(precache)};\n"
         f"const CACHE_NAME = {current_app.json.dumps('field-' + version)};\n"
