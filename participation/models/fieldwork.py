@@ -155,8 +155,20 @@ class ContactKind(enum.StrEnum):
     KEY_ORGANISATION = "key_organisation"
 
 
+class FollowUpStatus(enum.StrEnum):
+    """Where the follow-up of a resident who offered in a survey to take part stands."""
+
+    NEW = "new"  # nobody has been in touch yet
+    CONTACTED = "contacted"
+
+
 class Contact(Base):
-    """An active resident or key organisation the programme may contact, only with consent, until a date."""
+    """An active resident or key organisation the programme may contact, only with consent, until a date.
+
+    A professional registers one for their organisation; a resident who says in a survey that they want to take
+    part and leaves their details becomes one too, for the programme as a whole (no organisation), with the
+    response it came from and a follow-up status.
+    """
 
     __tablename__ = "contact"
 
@@ -167,11 +179,16 @@ class Contact(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     buurt_code: Mapped[str | None] = mapped_column(String(10))
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     retain_until: Mapped[date] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Erasing the response erases the contact made from it (``responses.erasure``; the cascade is the backstop).
+    source_response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_response.id", ondelete="CASCADE"), unique=True
+    )
+    follow_up: Mapped[FollowUpStatus | None] = mapped_column(enum_column(FollowUpStatus, "contact_follow_up"))
 
-    organisation: Mapped[Organisation] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
     consents: Mapped[list[ConsentRecord]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="ConsentRecord.given_at"
     )

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from participation.extensions import db
-from participation.models import AuditEvent, ResponseChannel, Role, SurveyResponse
+from participation.models import AuditEvent, Contact, ResponseChannel, Role, SurveyResponse
 from tests.factories import StaffAccount
 from tests.printing.pdf_text import pdf_text
 from tests.printing.test_poster import read_qr, segno_matrix
@@ -150,6 +150,10 @@ def test_a_paper_form_is_stored_with_channel_paper_and_the_staff_member(
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "survey_response.paper_entered"))
         assert event is not None and event.actor_id == professional.id
         assert event.subject_id == str(stored.id) and event.details["language"] == "tr"
+        # The resident offered to take part: a contact, with the consent recorded by whoever typed the form in.
+        contact = db.session.scalar(select(Contact).where(Contact.source_response_id == stored.id))
+        assert contact is not None and contact.email == "bewoner@example.org" and contact.name == ""
+        assert [consent.recorded_by_id for consent in contact.consents] == [professional.id]
 
 
 def test_the_next_form_keeps_language_and_campaign(client: FlaskClient, professional: StaffAccount) -> None:
@@ -171,6 +175,7 @@ def test_a_double_submit_stores_one_response(paper_app: Flask, client: FlaskClie
     assert first.headers["Location"] == second.headers["Location"]
     assert len(responses(paper_app)) == 1
     with paper_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Contact)) == 1
         events = db.session.scalar(
             select(func.count()).select_from(AuditEvent).where(AuditEvent.action.like("survey_response.%"))
         )

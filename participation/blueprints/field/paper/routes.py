@@ -27,6 +27,7 @@ from participation.responses.publishing import current_version, definition_of, f
 from participation.responses.submission import SubmissionRejected, enter_paper_form
 from participation.surveys.model import Page, Question, SurveyDefinition
 from participation.web.downloads import ExportKind, download
+from participation.web.privacy import contact_retention_days
 from participation.web.staff import current_staff
 
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
@@ -157,6 +158,7 @@ def enter(slug: str) -> ResponseReturnValue:
             submission_key=submission_key(entry.key),
             campaign=entry.campaign,
             entered_by=staff,
+            contact_retention_days=contact_retention_days(),
         )
     except SubmissionRejected as rejected:
         entry.reject(rejected.errors)

@@ -25,6 +25,7 @@ from participation.responses.submission import SubmissionRejected, submit
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType
 from participation.web.errors import problem
+from participation.web.privacy import contact_retention_days
 
 # The API is anonymous and sends no cookies that could be abused cross-site, so it needs no CSRF token.
 csrf.exempt(bp)
@@ -136,6 +137,7 @@ def post_response(slug: str) -> ResponseReturnValue:
                 geocoder=geocoder,
                 submission_key=_submission_key(key) if key else None,
                 campaign=campaign,
+                contact_retention_days=contact_retention_days(),
             )
         except SubmissionRejected as rejected:
             return _unprocessable(dict(rejected.errors))

@@ -21,6 +21,7 @@ from participation.responses.drafts import find_draft, save_answers, start_draft
 from participation.responses.publishing import current_version, definition_of, find_survey
 from participation.responses.submission import SubmissionRejected
 from participation.surveys.model import SurveyDefinition
+from participation.web.privacy import contact_retention_days
 from participation.web.transactions import commit_now
 
 RESUME_CODES_KEY = "survey_resume_codes"
@@ -162,7 +163,13 @@ def submit_draft(slug: str) -> ResponseReturnValue:
             return redirect(url_for("survey.thanks", slug=slug))
         return redirect(url_for("survey.intro", slug=slug))
     try:
-        outcome = submit_and_delete_draft(db.session, draft, language=_language(), geocoder=current_geocoder())
+        outcome = submit_and_delete_draft(
+            db.session,
+            draft,
+            language=_language(),
+            geocoder=current_geocoder(),
+            contact_retention_days=contact_retention_days(),
+        )
     except SubmissionRejected as rejected:
         definition = definition_of(draft.survey_version)
         return render_template("survey/check.html", definition=definition, draft=draft, errors=rejected.errors), 400
