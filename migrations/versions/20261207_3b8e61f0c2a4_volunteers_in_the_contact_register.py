@@ -1,7 +1,7 @@
 """Volunteers in the contact register: residents who offer in a survey to take part become contacts.
 
 Revision ID: 3b8e61f0c2a4
-Revises: fa17ff95e9dd
+Revises: a9e3c5d17b42
 Create Date: 2026-12-07
 
 Reviewed by hand.
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "3b8e61f0c2a4"
-down_revision = "fa17ff95e9dd"
+down_revision = "a9e3c5d17b42"
 branch_labels = None
 depends_on = None
 
