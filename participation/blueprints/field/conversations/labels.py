@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from participation.extensions import db
 from participation.fieldwork.conversations import AGE_BANDS
+from participation.fieldwork.follow_ups import partner_register
 from participation.geo.app_geocoder import current_geocoder, location_choices
 from participation.i18n import describe
-from participation.models import ConversationSetting, Mood, Theme
+from participation.models import ConversationSetting, Mood, SignalStatus, Theme
 from participation.models.lines import ParticipationLine
 from participation.surveys.model import Question, QuestionType, Texts
 
@@ -36,6 +37,18 @@ AGE_BAND_LABELS = {
     "65_plus": _l("65 or older"),
 }
 
+# i18n: the state of a follow-up a partner organisation received
+FOLLOW_UP_STATUS_LABELS = {
+    SignalStatus.OPEN: _l("Open"),
+    SignalStatus.IN_PROGRESS: _l("In progress"),
+    SignalStatus.DONE: _l("Done"),
+    SignalStatus.DECLINED: _l("Declined"),
+}
+
+
+def follow_up_status_label(status: SignalStatus) -> str:
+    return str(FOLLOW_UP_STATUS_LABELS[status])
+
 
 def location_question(language: str) -> Question:
     """The conversation's place, asked like a survey's location question so the same widget serves both."""
@@ -56,6 +69,7 @@ def form_options() -> dict[str, Any]:
         "age_bands": [(band, str(AGE_BAND_LABELS[band])) for band in AGE_BANDS],
         "spoken_languages": [(code, describe(code).native_name) for code in current_app.config["LANGUAGES"]],
         "themes": [(theme.code, theme.label(language)) for theme in themes],
+        "partners": [(str(organisation.id), organisation.name) for organisation in partner_register(db.session)],
         "location_question": location_question(language),
         **location_choices(current_geocoder()),
     }
