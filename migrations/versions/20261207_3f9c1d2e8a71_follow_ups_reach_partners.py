@@ -27,7 +27,11 @@ depends_on = None
 
 OLD_STATUS = sa.Enum("open", "done", name="signal_status", native_enum=False, create_constraint=True, length=8)
 NEW_STATUS = sa.Enum(
-    "open", "in_progress", "done", "declined", name="signal_status", native_enum=False, create_constraint=True, length=16
+    *("open", "in_progress", "done", "declined"),
+    name="signal_status",
+    native_enum=False,
+    create_constraint=True,
+    length=16,
 )
 
 

@@ -38,9 +38,7 @@ def _insert_old_follow_up(connection: sa.Connection) -> None:
     )
 
 
-def test_free_text_partners_become_notes_and_come_back(
-    make_app: Callable[..., Flask], empty_database_url: str
-) -> None:
+def test_free_text_partners_become_notes_and_come_back(make_app: Callable[..., Flask], empty_database_url: str) -> None:
     app = make_app(DATABASE_URL=empty_database_url)
     with app.app_context():
         upgrade(revision=BEFORE)
