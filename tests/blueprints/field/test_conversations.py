@@ -36,7 +36,7 @@ def themes(loaded_app: Flask) -> list[str]:
     return ["test-litter", "test-lonely"]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def partner(app: Flask) -> None:
     """The partner the form's follow-up goes to, in the register."""
     with app.app_context():
@@ -60,8 +60,6 @@ def form(**overrides: object) -> dict[str, object]:
         "mood": "negative",
         "location__buurt": "BU05050401",
         "location__street": "",
-        "signal_description": "Container maken",
-        "signal_partner": "HVC",
     }
     fields.update(overrides)
     return fields
@@ -72,12 +70,14 @@ def count(app: Flask) -> int:
         return int(db.session.scalar(select(func.count()).select_from(Conversation)) or 0)
 
 
+@pytest.mark.usefixtures("partner")
 def test_a_professional_logs_a_conversation_without_javascript(
     loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], themes: list[str]
 ) -> None:
     user = signed_in(Role.PROFESSIONAL)
     assert client.get("/field/conversations/new").status_code == 200
-    response = client.post("/field/conversations", data=form())
+    follow_up = {"signal_description": "Container maken", "signal_partner": "HVC"}
+    response = client.post("/field/conversations", data=form(**follow_up))
     assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
     with loaded_app.app_context():
         conversation = db.session.scalar(select(Conversation))
