@@ -102,8 +102,9 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": "memory://",
         # Keeps counters of several deployments (or test runs) apart when they share one Redis.
         "RATELIMIT_KEY_PREFIX": "participation",
-        # Where residents reach the site; printed on posters as a QR code.
-        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        # Where residents reach the site; printed on posters as a QR code. Empty: the address a poster's request
+        # came in on (`flask surveys qr`, which has no request, falls back to http://127.0.0.1:5000).
+        "PUBLIC_BASE_URL": "",
         "LOGIN_RATE_LIMIT": "10 per minute",
         "API_RATE_LIMIT": "60 per minute",
         "PROXY_HOPS": 0,

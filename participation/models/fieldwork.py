@@ -66,26 +66,43 @@ class Conversation(Base):
 
 
 class SignalStatus(enum.StrEnum):
+    """Where a follow-up stands; the partner it is addressed to sets it."""
+
     OPEN = "open"
+    IN_PROGRESS = "in_progress"
     DONE = "done"
+    DECLINED = "declined"
+
+    @property
+    def closed(self) -> bool:
+        return self in (SignalStatus.DONE, SignalStatus.DECLINED)
 
 
 class FollowUpSignal(Base):
-    """Something a professional passes on to a partner after a conversation (a broken lamp, a family in need)."""
+    """Something a professional passes on to a partner organisation after a conversation (a broken lamp, a family
+    in need). The partner's staff see it in their inbox and set its status; the sender sees that status.
+
+    Follow-ups logged before the register of partners have no ``partner_organisation``: the free text that named
+    the partner became their ``status_note``, and the sender's own organisation keeps them up to date."""
 
     __tablename__ = "follow_up_signal"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
-    partner: Mapped[str] = mapped_column(String(200))
+    partner_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     status: Mapped[SignalStatus] = mapped_column(
-        enum_column(SignalStatus, "signal_status", 8), default=SignalStatus.OPEN
+        enum_column(SignalStatus, "signal_status", 16), default=SignalStatus.OPEN
     )
+    status_note: Mapped[str] = mapped_column(String(500), default="")
+    status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status_changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     conversation: Mapped[Conversation] = relationship(back_populates="signals")
+    partner_organisation: Mapped[Organisation | None] = relationship()
+    status_changed_by: Mapped[StaffUser | None] = relationship()
 
 
 class PlaceKind(enum.StrEnum):

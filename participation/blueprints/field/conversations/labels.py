@@ -10,9 +10,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from participation.extensions import db
+from participation.fieldwork.follow_ups import partner_register
 from participation.geo.app_geocoder import buurten_focus_area_first, current_geocoder
 from participation.i18n import describe
-from participation.models import ConversationSetting, Mood, Theme
+from participation.models import ConversationSetting, Mood, SignalStatus, Theme
 from participation.models.lines import ParticipationLine
 from participation.surveys.age_bands import age_bands
 from participation.themes import pillar_label
@@ -28,6 +29,18 @@ SETTING_LABELS = {
     ConversationSetting.OTHER: _l("Somewhere else"),
 }
 MOOD_LABELS = {Mood.POSITIVE: _l("Positive"), Mood.NEUTRAL: _l("Neutral"), Mood.NEGATIVE: _l("Negative")}
+
+# i18n: the state of a follow-up a partner organisation received
+FOLLOW_UP_STATUS_LABELS = {
+    SignalStatus.OPEN: _l("Open"),
+    SignalStatus.IN_PROGRESS: _l("In progress"),
+    SignalStatus.DONE: _l("Done"),
+    SignalStatus.DECLINED: _l("Declined"),
+}
+
+
+def follow_up_status_label(status: SignalStatus) -> str:
+    return str(FOLLOW_UP_STATUS_LABELS[status])
 
 
 def age_band_labels(language: str) -> list[tuple[str, str]]:
@@ -56,4 +69,5 @@ def form_options() -> dict[str, Any]:
         "spoken_languages": [(code, describe(code).native_name) for code in current_app.config["LANGUAGES"]],
         "themes_by_pillar": themes_by_pillar(language),
         "buurt_groups": buurten_focus_area_first(current_geocoder(), current_app.config["FOCUS_AREA_NAME"]),
+        "partners": [(str(organisation.id), organisation.name) for organisation in partner_register(db.session)],
     }

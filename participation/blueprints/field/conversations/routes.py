@@ -12,14 +12,17 @@ from flask_login import current_user
 
 from participation.blueprints.admin.auth.guards import requires_role
 from participation.blueprints.field.conversations import bp
-from participation.blueprints.field.conversations.forms import JsonForm, conversation_from_form
-from participation.blueprints.field.conversations.labels import age_band_labels, form_options
+from participation.blueprints.field.conversations.forms import FollowUpStatusForm, JsonForm, conversation_from_form
+from participation.blueprints.field.conversations.labels import (
+    FOLLOW_UP_STATUS_LABELS,
+    age_band_labels,
+    form_options,
+)
 from participation.extensions import db, limiter
 from participation.fieldwork.access import can_edit, can_read, counts_by_organisation
 from participation.fieldwork.conversations import (
     ConversationRejected,
     NotAllowed,
-    close_signal,
     conversation_themes,
     log_conversation,
     themes_of_conversations,
@@ -27,9 +30,11 @@ from participation.fieldwork.conversations import (
     visible_conversations,
 )
 from participation.fieldwork.exports import conversations_csv
+from participation.fieldwork.follow_ups import may_set_status, next_statuses, open_in_inbox
 from participation.geo.app_geocoder import current_geocoder
-from participation.models import Conversation, FollowUpSignal, Role
+from participation.models import Conversation, Role
 from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 
 def _zone() -> ZoneInfo:
@@ -48,6 +53,7 @@ def home() -> str:
         conversations=visible_conversations(db.session, current_user, limit=20),
         # Of other organisations a professional learns how many conversations they logged, nothing more.
         per_organisation=counts_by_organisation(db.session, Conversation.organisation_id),
+        open_follow_ups=open_in_inbox(db.session, current_staff()),
     )
 
 
@@ -130,17 +136,33 @@ def _readable(conversation_id: int) -> Conversation:
     return conversation
 
 
-@bp.get("/conversations/<int:conversation_id>")
-@requires_role(Role.PROFESSIONAL)
-def show_conversation(conversation_id: int) -> str:
-    conversation = _readable(conversation_id)
+def conversation_page(
+    conversation: Conversation, refused: FollowUpStatusForm | None = None, refused_id: int | None = None
+) -> str:
+    """The conversation with its follow-ups: their status, and a status form where the staff member may set it."""
+    user = current_staff()
+    status_forms = {
+        signal.id: FollowUpStatusForm(signal.id, next_statuses(signal), formdata=None)
+        for signal in conversation.signals
+        if may_set_status(user, signal) and next_statuses(signal)
+    }
+    if refused is not None and refused_id is not None:
+        status_forms[refused_id] = refused
     return render_template(
         "field/conversation.html",
         conversation=conversation,
         coded_themes=conversation_themes(db.session, conversation),
-        editable=can_edit(current_user, conversation),
+        editable=can_edit(user, conversation),
+        status_forms=status_forms,
+        status_labels=FOLLOW_UP_STATUS_LABELS,
         **form_options(),
     )
+
+
+@bp.get("/conversations/<int:conversation_id>")
+@requires_role(Role.PROFESSIONAL)
+def show_conversation(conversation_id: int) -> str:
+    return conversation_page(_readable(conversation_id))
 
 
 @bp.route("/conversations/<int:conversation_id>/edit", methods=["GET", "POST"])
@@ -175,6 +197,11 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
         "free_tags": ", ".join(conversation.free_tags),
         "mood": conversation.mood.value if conversation.mood else "",
     }
+    if conversation.signals:
+        # The form holds one follow-up; leaving it as it was keeps the status its partner gave it.
+        first = conversation.signals[0]
+        values["signal_description"] = first.description
+        values["signal_partner"] = str(first.partner_organisation_id or "")
     return render_template(
         "field/conversation_form.html",
         values=values,
@@ -203,16 +230,3 @@ def list_conversations() -> str:
 def export_conversations() -> ResponseReturnValue:
     shown = visible_conversations(db.session, current_user)
     return download(conversations_csv(db.session, shown, current_user), "conversations.csv", ExportKind.CSV)
-
-
-@bp.post("/signals/<int:signal_id>/done")
-@requires_role(Role.PROFESSIONAL)
-def close_follow_up(signal_id: int) -> ResponseReturnValue:
-    signal = db.session.get(FollowUpSignal, signal_id)
-    if signal is None:
-        abort(404)
-    try:
-        close_signal(db.session, signal, current_user)
-    except NotAllowed:
-        abort(403)
-    return redirect(url_for("field.show_conversation", conversation_id=signal.conversation_id))

@@ -30,8 +30,6 @@ from participation.web.downloads import ExportKind, download
 from participation.web.privacy import contact_retention_days
 from participation.web.staff import current_staff
 
-DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
-
 
 def _published(slug: str) -> tuple[Survey, SurveyVersion, SurveyDefinition]:
     survey = find_survey(db.session, slug)
@@ -69,7 +67,9 @@ def poster(slug: str) -> ResponseReturnValue:
     campaign = request.args.get("campaign", "")
     if campaign and all(known.name != campaign for known in survey.campaigns):
         abort(400)
-    base_url = str(current_app.config.get("PUBLIC_BASE_URL") or DEFAULT_PUBLIC_BASE_URL)
+    # Without a configured address, the one this request came in on (behind trusted proxies, the one they name),
+    # so a poster printed from `make run PORT=5055` opens that very server.
+    base_url = str(current_app.config.get("PUBLIC_BASE_URL") or request.host_url)
     url = survey_link(base_url, slug, languages[0], campaign or None)
     stem = "-".join([slug, "poster", *([campaign] if campaign else []), *dict.fromkeys(languages)])
     try:
