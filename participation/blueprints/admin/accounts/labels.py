@@ -10,6 +10,7 @@ from flask_babel.speaklater import LazyString
 from participation.fieldwork.access import CONTACT_VIEWED
 from participation.fieldwork.follow_ups import STATUS_CHANGED
 from participation.fieldwork.purge import PURGED
+from participation.fieldwork.volunteers import VOLUNTEER_REGISTERED
 from participation.responses.drafts import DRAFTS_PURGED
 from participation.themes.codebook import SYNCED
 
@@ -30,6 +31,8 @@ AUDIT_EVENT_LABELS: dict[str, LazyString] = {
     CONTACT_VIEWED: _l("Contact details viewed"),
     "contact.consent_added": _l("Consent recorded"),
     "contact.consent_withdrawn": _l("Consent withdrawn"),
+    VOLUNTEER_REGISTERED: _l("Volunteer from a survey registered"),
+    "contact.followed_up": _l("Volunteer marked as contacted"),
     STATUS_CHANGED: _l("Follow-up status changed"),
     "theme.created": _l("Theme created"),
     "theme.updated": _l("Theme changed"),
@@ -48,6 +51,7 @@ AUDIT_EVENT_LABELS: dict[str, LazyString] = {
     "survey_response.erased": _l("Response erased at the resident's request"),
     PURGED: _l("Expired contacts deleted"),
     DRAFTS_PURGED: _l("Expired survey drafts deleted"),
+    "conversations.exported": _l("Conversation list exported"),
     "dashboard.exported": _l("Dashboard exported"),
     "map.exported": _l("Map exported"),
     "programme.exported": _l("Programme exported"),
