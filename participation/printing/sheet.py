@@ -154,6 +154,22 @@ class Sheet:
             self.pdf.rect(x, top, width, height - 1.5)
         self._advance(height + 1)
 
+    def table(self, rows: Sequence[Sequence[str]]) -> None:
+        """A table whose first row is the heading; the first column reads as a label, the others as figures. A table
+        breaks over pages by itself, so it is drawn, never measured."""
+        pdf = self.pdf
+        pdf.set_font(FONT_FAMILY, "", 8.5)
+        pdf.set_x(pdf.l_margin)
+        widths = (3, *([2] * (len(rows[0]) - 1))) if len(rows[0]) > 1 else None
+        with pdf.table(
+            first_row_as_headings=True, text_align="RIGHT" if self.right_to_left else "LEFT", col_widths=widths
+        ) as table:
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell(value)
+        pdf.ln(1)
+
     def rule(self) -> None:
         """A thin line across the page, between sections."""
         if not self.measuring:

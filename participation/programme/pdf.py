@@ -7,11 +7,9 @@ from functools import partial
 
 from flask_babel import format_datetime
 from flask_babel import gettext as _
-from fpdf import FPDF
 
 from participation.disclosure.text import cell_text
 from participation.printing.document import (
-    FONT_FAMILY,
     GREY,
     LabelledDocument,
     is_right_to_left,
@@ -41,7 +39,7 @@ def programme_pdf(document: WijkProgramme) -> bytes:
             sheet.text(_("No programme input for this district yet."), 11)
         for line in document.inputs:
             sheet.keep_together(partial(_input, line=line, threshold=document.threshold))
-        _themes(pdf, sheet, document)
+        _themes(sheet, document)
         return pdf_bytes(pdf)
 
 
@@ -65,7 +63,7 @@ def _input(sheet: Sheet, line: InputLine, threshold: int) -> None:
     sheet.space(3)
 
 
-def _themes(pdf: FPDF, sheet: Sheet, document: WijkProgramme) -> None:
+def _themes(sheet: Sheet, document: WijkProgramme) -> None:
     rows = theme_rows(document)
     sheet.space(4)
     sheet.text(_("Themes per neighbourhood"), 14, bold=True)
@@ -82,10 +80,4 @@ def _themes(pdf: FPDF, sheet: Sheet, document: WijkProgramme) -> None:
     if len(rows) <= 2:
         sheet.text(_("No themes have been coded in this district yet."), 10.5)
         return
-    pdf.set_font(FONT_FAMILY, "", 8.5)
-    pdf.set_x(pdf.l_margin)
-    with pdf.table(first_row_as_headings=True, text_align="LEFT") as table:
-        for values in rows:
-            row = table.row()
-            for value in values:
-                row.cell(str(value))
+    sheet.table([[str(value) for value in row] for row in rows])
