@@ -6,12 +6,20 @@ question is never split over two pages: a respondent should see a question and a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from participation.printing.document import FONT_FAMILY, GREY
+from participation.printing.document import (
+    FONT_FAMILY,
+    GREY,
+    LabelledDocument,
+    is_right_to_left,
+    new_document,
+    use_language,
+)
 
 BOX = 4.6  # side of a tick box, mm: large enough to put a cross in with a ballpoint
 GAP = 2.5
@@ -177,3 +185,17 @@ class Sheet:
             self.pdf.set_line_width(0.3)
             self.pdf.line(self.left, y, self.right, y)
         self._advance(2.5)
+
+
+@contextmanager
+def labelled_sheet(title: str, label: str, language: str) -> Iterator[Sheet]:
+    """A document with ``label`` in every page's footer and its text shaped for ``language``, on its first page
+    with ``title`` written large; take its bytes with ``pdf_bytes(sheet.pdf)`` inside the ``with`` block."""
+    with new_document(title, LabelledDocument) as pdf:
+        assert isinstance(pdf, LabelledDocument)
+        pdf.label = label
+        use_language(pdf, language)
+        pdf.add_page()
+        sheet = Sheet(pdf, is_right_to_left(language))
+        sheet.text(title, 18, bold=True)
+        yield sheet

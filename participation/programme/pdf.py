@@ -11,13 +11,9 @@ from flask_babel import gettext as _
 from participation.disclosure.text import cell_text
 from participation.printing.document import (
     GREY,
-    LabelledDocument,
-    is_right_to_left,
-    new_document,
     pdf_bytes,
-    use_language,
 )
-from participation.printing.sheet import Sheet
+from participation.printing.sheet import Sheet, labelled_sheet
 from participation.programme.document import InputLine, WijkProgramme
 from participation.programme.exports import theme_rows
 from participation.programme.labels import QUOTE_REMOVED
@@ -26,13 +22,7 @@ from participation.programme.labels import QUOTE_REMOVED
 def programme_pdf(document: WijkProgramme) -> bytes:
     """The document as PDF; call inside ``force_locale(document.language)`` so fixed texts match the labels."""
     title = _("Programme input for %(wijk)s", wijk=document.wijk.name)
-    with new_document(title, LabelledDocument) as pdf:
-        assert isinstance(pdf, LabelledDocument)
-        pdf.label = f"{document.wijk.name} ({document.wijk.code})"
-        use_language(pdf, document.language)
-        pdf.add_page()
-        sheet = Sheet(pdf, is_right_to_left(document.language))
-        sheet.text(title, 18, bold=True)
+    with labelled_sheet(title, f"{document.wijk.name} ({document.wijk.code})", document.language) as sheet:
         sheet.text(_("Made on %(date)s", date=format_datetime(document.generated_at, "short")), 9.5, color=GREY)
         sheet.space(4)
         if not document.inputs:
@@ -40,7 +30,7 @@ def programme_pdf(document: WijkProgramme) -> bytes:
         for line in document.inputs:
             sheet.keep_together(partial(_input, line=line, threshold=document.threshold))
         _themes(sheet, document)
-        return pdf_bytes(pdf)
+        return pdf_bytes(sheet.pdf)
 
 
 def _input(sheet: Sheet, line: InputLine, threshold: int) -> None:

@@ -12,13 +12,9 @@ from flask_babel import gettext as _
 from participation.disclosure import DisclosedTable
 from participation.printing.document import (
     GREY,
-    LabelledDocument,
-    is_right_to_left,
-    new_document,
     pdf_bytes,
-    use_language,
 )
-from participation.printing.sheet import Sheet
+from participation.printing.sheet import Sheet, labelled_sheet
 from participation.reports import text
 from participation.reports.yearly import YearlyReport
 
@@ -26,13 +22,7 @@ from participation.reports.yearly import YearlyReport
 def yearly_pdf(report: YearlyReport) -> bytes:
     """The report as PDF; call inside ``force_locale(report.language)`` so fixed texts match the labels."""
     title = text.title(report)
-    with new_document(title, LabelledDocument) as pdf:
-        assert isinstance(pdf, LabelledDocument)
-        pdf.label = f"{report.focus_area_name} · {title}"
-        use_language(pdf, report.language)
-        pdf.add_page()
-        sheet = Sheet(pdf, is_right_to_left(report.language))
-        sheet.text(title, 18, bold=True)
+    with labelled_sheet(title, f"{report.focus_area_name} · {title}", report.language) as sheet:
         made_on = _("Made on %(date)s", date=format_datetime(report.generated_at, "short"))
         sheet.text(f"{report.focus_area_name} · {made_on}", 9.5, color=GREY)
         if report.suppressed:
@@ -43,7 +33,7 @@ def yearly_pdf(report: YearlyReport) -> bytes:
         _indicators(sheet, report)
         _quotes(sheet, report)
         _inputs(sheet, report)
-        return pdf_bytes(pdf)
+        return pdf_bytes(sheet.pdf)
 
 
 def _heading(sheet: Sheet, heading: str, note: str = "") -> None:
