@@ -251,6 +251,22 @@ def test_a_missing_required_answer_and_a_bad_language_are_refused(
     assert responses(paper_app) == []
 
 
+def test_a_refused_meta_field_is_marked_like_a_refused_question(
+    paper_app: Flask, client: FlaskClient, professional: StaffAccount
+) -> None:
+    form = {**ANSWERS, "_key": "too short", "_language": "fr"}
+    html = client.post(ENTRY, data=form, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    summary = html[html.index('class="error-summary"') : html.index("</div>", html.index('class="error-summary"'))]
+    assert '<a href="#_language">Choose the language of the paper form.</a>' in summary
+    assert '<a href="#_key-error">This form could not be read. Please enter it again.</a>' in summary
+    language = html[
+        html.index('<label for="_language">') : html.index("</select>", html.index('<label for="_language">'))
+    ]
+    assert '<p class="field__error" id="_language-error"><span class="visually-hidden">Error:</span>' in language
+    assert 'aria-describedby="_language-error"' in language and 'aria-invalid="true"' in language
+    assert 'id="_key-error"' in html
+
+
 def test_an_analyst_may_enter_forms_too(
     paper_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
 ) -> None:

@@ -161,7 +161,7 @@ def enter(slug: str) -> ResponseReturnValue:
             contact_retention_days=contact_retention_days(),
         )
     except SubmissionRejected as rejected:
-        entry.reject(rejected.errors)
+        entry.refuse(rejected)
         return _render_entry(definition, entry, 400)
     if not outcome.created:
         flash(_("This form had been stored already. It was not stored a second time."), "info")
