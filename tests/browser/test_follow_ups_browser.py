@@ -72,6 +72,7 @@ def test_a_follow_up_reaches_the_partner_and_its_status_comes_back(
     page.fill("#notes", "Bewoners melden een kapotte lantaarnpaal")
     page.click("label[for='line-contact']")
     page.fill("#participants", "2")
+    page.click("#follow-up > summary")  # the follow-up is an optional section, closed at first
     page.fill("#signal_description", "Lantaarnpaal Bosboom Toussaintstraat repareren")
     page.select_option("#signal_partner", label=ORGANISATION_B)
     assert_accessible(page, "conversation form")
