@@ -40,3 +40,12 @@ def location_choices(geocoder: Geocoder) -> dict[str, Any]:
         "buurten_by_wijk": buurten_by_wijk,
         "addresses_available": geocoder.addresses is not None,
     }
+
+
+def buurten_focus_first(geocoder: Geocoder) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(code, name) of the focus area's buurten by name, then of the other buurten by name: a resident of the
+    focus area finds their own first."""
+    ordered = sorted(geocoder.boundaries.buurten, key=lambda b: (b.name.casefold(), b.code))
+    focus = [(b.code, b.name) for b in ordered if b.code in geocoder.focus_codes]
+    others = [(b.code, b.name) for b in ordered if b.code not in geocoder.focus_codes]
+    return focus, others

@@ -1,0 +1,26 @@
+"""A survey can be taken off line: survey.unpublished_at.
+
+Revision ID: 3b8e1f6a9c42
+Revises: fa17ff95e9dd
+Create Date: 2026-12-07
+
+Reviewed by hand: one nullable column, no data to move. Every existing survey stays on line (NULL).
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "3b8e1f6a9c42"
+down_revision = "fa17ff95e9dd"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("survey") as batch_op:
+        batch_op.add_column(sa.Column("unpublished_at", sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("survey") as batch_op:
+        batch_op.drop_column("unpublished_at")
