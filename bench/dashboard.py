@@ -26,6 +26,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from flask_migrate import upgrade  # noqa: E402
 
+from bench.databases import fresh_database  # noqa: E402
 from participation import create_app  # noqa: E402
 from participation.extensions import db  # noqa: E402
 from participation.geo.app_geocoder import current_geocoder  # noqa: E402
@@ -38,15 +39,6 @@ from participation.responses.publishing import current_version  # noqa: E402
 INDICATOR_QUESTIONS = ("rating_neighbourhood", "safe_day", "safe_evening", "contact_neighbours", "trust_municipality")
 OTHER_QUESTIONS = ("good_here", "improve_first", "wants_involved", "age_group", "household")
 BATCH = 20_000
-
-
-def fresh_database(url: str) -> None:
-    target = sa.make_url(url)
-    admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-        connection.execute(sa.text(f'CREATE DATABASE "{target.database}"'))
-    admin.dispose()
 
 
 def fill(responses: int, seed: int = 7) -> None:

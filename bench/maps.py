@@ -43,6 +43,7 @@ import folium  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 from folium.plugins import HeatMap  # noqa: E402
 
+from bench.databases import fresh_database  # noqa: E402
 from participation import create_app  # noqa: E402
 from participation.accounts.operations import create_staff_user, ensure_organisation  # noqa: E402
 from participation.extensions import db  # noqa: E402
@@ -55,15 +56,6 @@ STREETS_PER_BUURT = 30
 SPREAD_M = 70.0  # how far from its street a response lies (standard deviation)
 GOAL_BYTES = 400 * 1024
 GOAL_RATIO = 0.3
-
-
-def fresh_database(url: str) -> None:
-    target = sa.make_url(url)
-    admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-        connection.execute(sa.text(f'CREATE DATABASE "{target.database}"'))
-    admin.dispose()
 
 
 def random_points_in(polygon: object, n: int, rng: random.Random) -> list[tuple[float, float]]:

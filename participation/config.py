@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from participation.accounts.guessing import estimate
 
@@ -92,7 +93,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "MUNICIPALITY_CODE": "GM0505",
         "GEODATA_DIR": str(PROJECT_ROOT / "geodata"),
         "SURVEYS_DIR": str(PROJECT_ROOT / "surveys"),
-        # Wall-clock times typed by staff (when a conversation took place) are read in this zone.
+        # Wall-clock times typed by staff (when a conversation took place) are read in this zone, and every time
+        # shown (pages, exports, the audit log) is shown in it; stored times stay UTC.
         "TIMEZONE": "Europe/Amsterdam",
         # PDOK BRT achtergrondkaart: the Dutch government's own base map, free to use.
         "TILE_URL": "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
@@ -100,8 +102,9 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": "memory://",
         # Keeps counters of several deployments (or test runs) apart when they share one Redis.
         "RATELIMIT_KEY_PREFIX": "participation",
-        # Where residents reach the site; printed on posters as a QR code.
-        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        # Where residents reach the site; printed on posters as a QR code. Empty: the address a poster's request
+        # came in on (`flask surveys qr`, which has no request, falls back to http://127.0.0.1:5000).
+        "PUBLIC_BASE_URL": "",
         "LOGIN_RATE_LIMIT": "10 per minute",
         "API_RATE_LIMIT": "60 per minute",
         "PROXY_HOPS": 0,
@@ -185,6 +188,8 @@ def build_config(
         SQLALCHEMY_DATABASE_URI=settings["DATABASE_URL"],
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         BABEL_DEFAULT_LOCALE=settings["DEFAULT_LANGUAGE"],
+        # flask_babel's datetimeformat filter and format_datetime convert to this zone: the one way times are shown.
+        BABEL_DEFAULT_TIMEZONE=settings["TIMEZONE"],
         BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "translations"),
         RATELIMIT_STORAGE_URI=settings["RATELIMIT_STORAGE_URI"],
         RATELIMIT_HEADERS_ENABLED=True,
@@ -213,6 +218,12 @@ def _check(settings: Mapping[str, Any]) -> None:
             raise ConfigurationError(f"{ENV_PREFIX}{name} must be a whole number of megabytes, at least 1")
     if settings["ENV"] not in {"development", "production", "testing"}:
         raise ConfigurationError(f"{ENV_PREFIX}ENV must be development, production or testing")
+    try:
+        ZoneInfo(settings["TIMEZONE"])
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigurationError(
+            f"{ENV_PREFIX}TIMEZONE {settings['TIMEZONE']!r} is not a time zone name such as Europe/Amsterdam"
+        ) from exc
     for name in ("SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS", "CONTACT_RETENTION_DAYS"):
         if settings[name] < 1:
             raise ConfigurationError(f"{ENV_PREFIX}{name} must be at least 1")

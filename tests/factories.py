@@ -118,7 +118,7 @@ def definition(code: str = "litter", **changes: object) -> ThemeDefinition:
         "code": code,
         "label_nl": f"Thema {code}",
         "label_en": f"Theme {code}",
-        "description": "A theme for the tests.",
+        "descriptions": {"en": "A theme for the tests."},
         "pillar": 5,
         "goals": (9,),
         "keywords": {"nl": ("afval",), "en": ("litter",)},

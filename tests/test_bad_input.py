@@ -150,7 +150,7 @@ NEW_THEME = {
     "code": "stray_cats",
     "label_nl": "Zwerfkatten",
     "label_en": "Stray cats",
-    "description": "Cats without an owner.",
+    "description_en": "Cats without an owner.",
     "pillar": "5",
     "goals": ["9"],
     "keywords_nl": "kat",
@@ -162,7 +162,7 @@ STAFF_FORMS: list[tuple[str, Callable[[Flask], dict[str, Any]], str, type[Any]]]
     ("/field/places/new", lambda app: dict(PLACE), "name", Place),
     ("/field/activities/new", lambda app: _activity(), "title", Activity),
     ("/bureau/programme/new", _programme_input, "residents_said", ProgrammeInput),
-    ("/bureau/themes/new", lambda app: dict(NEW_THEME), "description", Theme),
+    ("/bureau/themes/new", lambda app: dict(NEW_THEME), "description_en", Theme),
     (
         "/bureau/dashboard",
         lambda app: {"indicator": "rating_neighbourhood", "year": "2025", "value": "7.3", "source": "CBS"},

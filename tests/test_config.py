@@ -70,6 +70,14 @@ def test_default_language_must_be_offered(tmp_path: Path) -> None:
         build_config(tmp_path, {"PARTICIPATION_LANGUAGES": "en,tr"})
 
 
+def test_times_are_shown_in_the_configured_zone_and_an_unknown_zone_is_refused(tmp_path: Path) -> None:
+    assert build_config(tmp_path, {})["BABEL_DEFAULT_TIMEZONE"] == "Europe/Amsterdam"
+    sofia = build_config(tmp_path, {"PARTICIPATION_TIMEZONE": "Europe/Sofia"})
+    assert sofia["BABEL_DEFAULT_TIMEZONE"] == "Europe/Sofia"
+    with pytest.raises(ConfigurationError, match="TIMEZONE"):
+        build_config(tmp_path, {"PARTICIPATION_TIMEZONE": "Europe/Dordrecht"})
+
+
 def test_a_number_setting_must_be_a_number(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="PROXY_HOPS"):
         build_config(tmp_path, {"PARTICIPATION_PROXY_HOPS": "two"})

@@ -1,7 +1,7 @@
 """A survey can be taken off line: survey.unpublished_at.
 
 Revision ID: 3b8e1f6a9c42
-Revises: fa17ff95e9dd
+Revises: 3f9c1d2e8a71
 Create Date: 2026-12-07
 
 Reviewed by hand: one nullable column, no data to move. Every existing survey stays on line (NULL).
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "3b8e1f6a9c42"
-down_revision = "fa17ff95e9dd"
+down_revision = "3f9c1d2e8a71"
 branch_labels = None
 depends_on = None
 

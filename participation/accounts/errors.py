@@ -27,6 +27,8 @@ MESSAGES = {
     "password_date": _l("Dates and years are easy to guess. Leave them out or add more unusual words."),
     "password_guessable": _l("This password is too easy to guess. Make it longer, for example with more words."),
     "own_account": _l("You cannot deactivate your own account."),
+    "organisation_name": _l("Fill in the name of the organisation."),
+    "organisation_taken": _l("An organisation with this name is in the register already."),
 }
 
 

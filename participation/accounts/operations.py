@@ -109,8 +109,39 @@ def change_password(
         new_password, email=user.email, organisation=user.organisation.name, site_words=site_words, field="new_password"
     )
     user.password_hash = hash_password(new_password)
+    user.must_change_password = False
     end_all_sessions(session, user)
     record(session, "password.changed", actor=user, subject=user)
+
+
+def force_password_change(session: DbSession, user: StaffUser, *, by: StaffUser) -> None:
+    """An admin makes ``user`` choose a new password at the next sign-in; every session of the account ends now."""
+    user.must_change_password = True
+    end_all_sessions(session, user)
+    record(session, "staff_user.password_reset_forced", actor=by, subject=user)
+
+
+def add_organisation(session: DbSession, name: str, *, by: StaffUser) -> Organisation:
+    """Add a partner to the register; refused when an organisation of that name (in any case) exists."""
+    name = " ".join(name.split())
+    if not name:
+        raise AccountError("name", "organisation_name")
+    if session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower())) is not None:
+        raise AccountError("name", "organisation_taken")
+    organisation = Organisation(name=name, kind=OrganisationKind.OTHER, receives_follow_ups=True)
+    session.add(organisation)
+    session.flush()
+    record(session, "organisation.created", actor=by, subject=organisation, name=name)
+    return organisation
+
+
+def set_receives_follow_ups(session: DbSession, organisation: Organisation, receives: bool, *, by: StaffUser) -> None:
+    """Offer the organisation as a follow-up's partner, or take it off that list (what it received stays)."""
+    if organisation.receives_follow_ups == receives:
+        return
+    organisation.receives_follow_ups = receives
+    record(session, "organisation.updated", actor=by, subject=organisation, receives_follow_ups=receives)
+    session.flush()
 
 
 def set_active(session: DbSession, user: StaffUser, active: bool, *, by: StaffUser) -> None:

@@ -30,5 +30,18 @@ def record(
     return event
 
 
-def recent_events(session: DbSession, limit: int = 200) -> list[AuditEvent]:
-    return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)))
+def recent_events(
+    session: DbSession, *, actor_id: int | None = None, action: str | None = None, limit: int = 200
+) -> list[AuditEvent]:
+    """The newest events, newest first; narrowed to one actor and/or one kind of event when given."""
+    query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+    if actor_id is not None:
+        query = query.where(AuditEvent.actor_id == actor_id)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    return list(session.scalars(query))
+
+
+def recorded_actions(session: DbSession) -> list[str]:
+    """Every kind of event the log holds, for a filter."""
+    return list(session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))

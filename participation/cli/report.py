@@ -12,7 +12,7 @@ from flask_babel import force_locale
 from participation.disclosure import DisclosurePolicy
 from participation.extensions import db
 from participation.models import Role
-from participation.reports import app_stylesheet, record_report_export, yearly_html, yearly_pdf, yearly_report
+from participation.reports import app_stylesheet, configured_report, record_report_export, yearly_html, yearly_pdf
 
 report = AppGroup("report", help="The yearly accountability report (verantwoording).")
 
@@ -49,15 +49,7 @@ def yearly(year: int, language: str | None, fmt: str, output: Path, unsuppressed
     output.mkdir(parents=True, exist_ok=True)
     stem = f"verantwoording-{year}-{language}" + ("-unsuppressed" if unsuppressed else "")
     with force_locale(language):
-        document = yearly_report(
-            db.session,
-            year,
-            threshold=policy.threshold,
-            suppress=policy.suppress,
-            language=language,
-            municipality_code=str(config["MUNICIPALITY_CODE"]),
-            focus_area_name=str(config["FOCUS_AREA_NAME"]),
-        )
+        document = configured_report(db.session, year, policy=policy, language=language, config=config)
         written: list[Path] = []
         if fmt in ("html", "both"):
             path = output / f"{stem}.html"

@@ -1,4 +1,5 @@
-"""``flask users create``: make a staff account from a script, the password read from standard input."""
+"""``flask users create``: make a staff account from a script, the password read from standard input;
+``flask users list``: every account with its role, organisation, state and last sign-in."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ import sys
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy import select
 
 from participation.accounts.errors import AccountError
 from participation.accounts.operations import create_staff_user, ensure_organisation
 from participation.accounts.passwords import site_words
 from participation.extensions import db
-from participation.models import Role
+from participation.models import Role, StaffUser
 
 users = AppGroup("users", help="Manage staff accounts.")
 
@@ -43,3 +45,23 @@ def create(email: str, role: str, organisation: str, password_stdin: bool) -> No
         raise click.ClickException(error.message) from error
     db.session.commit()
     click.echo(f"Created {user.role.value} {user.email} ({org.name}).")
+
+
+@users.command("list")
+def list_users() -> None:
+    """Every staff account as a table: e-mail, role, organisation, active, last sign-in (UTC)."""
+    accounts = db.session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+    rows = [
+        (
+            account.email,
+            account.role.value,
+            account.organisation.name,
+            "yes" if account.active else "no",
+            account.last_login_at.strftime("%Y-%m-%d %H:%M") if account.last_login_at else "never",
+        )
+        for account in accounts
+    ]
+    header = ("e-mail", "role", "organisation", "active", "last sign-in")
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
+    for row in [header, tuple("-" * width for width in widths), *rows]:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())

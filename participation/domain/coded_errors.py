@@ -37,6 +37,10 @@ class CodedError(ValueError):
                 return self._translated()
         return self._translated()
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form a program reads: the code, its parameters and the message."""
+        return {"code": self.code, "params": dict(self.params), "message": self.message}
+
     def _translated(self) -> str:
         text = self.MESSAGES[self.code]
         return str(text % self.params) if self.params else str(text)

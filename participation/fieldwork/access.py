@@ -27,6 +27,8 @@ EDIT_WINDOW = timedelta(days=7)
 CONTACT_VIEWED = "contact.viewed"
 
 Authored = Place | Activity | Conversation
+# A contact may belong to no organisation (a resident who offered in a survey); the other records always have one.
+OrganisationColumn = InstrumentedAttribute[int] | InstrumentedAttribute[int | None]
 
 
 class AccessDenied(Exception):
@@ -43,7 +45,7 @@ def may_see_contact_details(user: StaffUser) -> bool:
     return user.has_role(Role.ANALYST)
 
 
-def visible_to(user: StaffUser, organisation_column: InstrumentedAttribute[int]) -> ColumnElement[bool]:
+def visible_to(user: StaffUser, organisation_column: OrganisationColumn) -> ColumnElement[bool]:
     """A WHERE clause for a list query: everything for analysts, the own organisation's rows for professionals.
 
     Use it as ``select(Place).where(visible_to(user, Place.organisation_id))``.
@@ -54,7 +56,12 @@ def visible_to(user: StaffUser, organisation_column: InstrumentedAttribute[int])
 
 
 def can_read(user: StaffUser, item: Authored | Contact) -> bool:
-    """Whether ``user`` may open this record (a contact's details need ``may_see_contact_details`` as well)."""
+    """Whether ``user`` may open this record (a contact's details need ``may_see_contact_details`` as well).
+
+    A contact without an organisation (a resident who offered in a survey) belongs to the programme: every
+    professional of the focus area may list it and follow it up."""
+    if isinstance(item, Contact) and item.organisation_id is None:
+        return True
     return sees_all(user) or item.organisation_id == user.organisation_id
 
 
@@ -93,7 +100,7 @@ class OrganisationCount:
 
 
 def counts_by_organisation(
-    session: DbSession, organisation_column: InstrumentedAttribute[int], *criteria: ColumnElement[bool]
+    session: DbSession, organisation_column: OrganisationColumn, *criteria: ColumnElement[bool]
 ) -> list[OrganisationCount]:
     """Records per organisation, for any field-work table: ``counts_by_organisation(session, Place.organisation_id)``.
 

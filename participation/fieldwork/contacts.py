@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import select
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import selectinload
 
 from participation.audit import record
@@ -16,7 +16,7 @@ from participation.config import CONTACT_RETENTION_DAYS
 from participation.fieldwork.access import require_read, visible_to
 from participation.fieldwork.errors import InvalidRecord
 from participation.fieldwork.places import check_text, parse_choice
-from participation.models import ConsentRecord, Contact, ContactKind, StaffUser
+from participation.models import ConsentRecord, Contact, ContactKind, FollowUpStatus, StaffUser
 from participation.models.base import DbSession, utcnow
 
 NAME_LENGTH = 200
@@ -167,7 +167,10 @@ class ContactSummary:
     buurt_code: str | None
     purposes: list[str]
     retain_until: date
-    organisation: str
+    # None for a resident who offered in a survey: the contact belongs to the programme, not to one organisation.
+    organisation: str | None
+    follow_up: FollowUpStatus | None
+    created_at: datetime
 
 
 def summarise(contact: Contact) -> ContactSummary:
@@ -178,16 +181,25 @@ def summarise(contact: Contact) -> ContactSummary:
         buurt_code=contact.buurt_code,
         purposes=[consent.purpose for consent in active_consents(contact)],
         retain_until=contact.retain_until,
-        organisation=contact.organisation.name,
+        organisation=contact.organisation.name if contact.organisation is not None else None,
+        follow_up=contact.follow_up,
+        created_at=contact.created_at,
     )
 
 
-def contact_summaries_for(session: DbSession, user: StaffUser) -> list[ContactSummary]:
-    """The register as ``user`` may list it: own organisation for professionals, all for analysts; never details."""
-    query = (
-        select(Contact)
-        .where(visible_to(user, Contact.organisation_id))
-        .options(selectinload(Contact.consents), selectinload(Contact.organisation))
-        .order_by(Contact.retain_until, Contact.id)
-    )
+def contact_summaries_for(
+    session: DbSession, user: StaffUser, *, volunteers_only: bool = False
+) -> list[ContactSummary]:
+    """The register as ``user`` may list it: own organisation and the programme's volunteers for professionals,
+    all for analysts; never details. ``volunteers_only`` lists the residents who offered in a survey, newest and
+    not yet followed up first."""
+    query = select(Contact).options(selectinload(Contact.consents), selectinload(Contact.organisation))
+    if volunteers_only:
+        not_new = case((Contact.follow_up == FollowUpStatus.NEW, 0), else_=1)
+        query = query.where(Contact.source_response_id.is_not(None)).order_by(
+            not_new, Contact.created_at.desc(), Contact.id.desc()
+        )
+    else:
+        visible = or_(visible_to(user, Contact.organisation_id), Contact.organisation_id.is_(None))
+        query = query.where(visible).order_by(Contact.retain_until, Contact.id)
     return [summarise(contact) for contact in session.scalars(query)]

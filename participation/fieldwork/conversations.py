@@ -11,12 +11,13 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
-from participation.audit import record
 from participation.domain.coded_errors import CodedError
-from participation.fieldwork.access import can_edit, can_read, visible_to
+from participation.fieldwork.access import can_edit, visible_to
 from participation.fieldwork.contacts import ContactInput, create_contact
 from participation.fieldwork.errors import InvalidRecord
+from participation.fieldwork.follow_ups import find_partner
 from participation.geo import Geocoder
 from participation.models import (
     CodingOrigin,
@@ -25,8 +26,9 @@ from participation.models import (
     ConversationSetting,
     FollowUpSignal,
     Mood,
-    SignalStatus,
+    Organisation,
     StaffUser,
+    StoredLocation,
     SubjectType,
     Theme,
     ThemeCoding,
@@ -34,13 +36,13 @@ from participation.models import (
 from participation.models.base import DbSession, utcnow
 from participation.models.lines import ParticipationLine
 from participation.responses.places import resolve_location
+from participation.surveys.age_bands import band_codes
 from participation.surveys.errors import MESSAGES as ANSWER_MESSAGES
 from participation.surveys.errors import AnswerError
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
-AGE_BANDS = ("0_17", "18_29", "30_44", "45_64", "65_plus")
 MAX_PARTICIPANTS = 500
-LIMITS = {"notes": 8000, "quote": 1000, "tag": 60, "signal": 2000, "partner": 200}
+LIMITS = {"notes": 8000, "quote": 1000, "tag": 60, "signal": 2000}
 MAX_ITEMS = 20
 # A log may be dated a little in the future (clocks of phones drift), but not days ahead.
 CLOCK_SKEW = timedelta(hours=1)
@@ -58,6 +60,7 @@ MESSAGES = {
     "theme": _l("One of the chosen themes does not exist (any more)."),
     "group": _l("Choose from the listed groups."),
     "signal": _l("A follow-up needs both what it is about and the partner it goes to."),
+    "partner": _l("Choose the partner from the list."),
     "contact": _l(
         "A resident who wants to be involved needs a name, an e-mail address or phone number, and their consent."
     ),
@@ -112,6 +115,7 @@ class ConversationInput:
     quotes: list[str] = field(default_factory=list)
     mood: str | None = None
     location: Mapping[str, Any] | None = None
+    # (what needs to happen, the partner: an organisation's id from the register, or its name)
     signals: list[tuple[str, str]] = field(default_factory=list)
     # A resident who wants to be involved, registered only with their consent.
     contact: ContactInput | None = None
@@ -192,15 +196,10 @@ def _validate(
             errors.append(FieldError(name, "too_many", {"maximum": MAX_ITEMS}))
         elif any(len(item) > limit for item in items):
             errors.append(FieldError(name, "too_long", {"maximum": limit}))
-    if any(band not in AGE_BANDS for band in data.age_bands):
+    if any(band not in band_codes() for band in data.age_bands):
         errors.append(FieldError("age_bands", "group"))
     if any(code not in languages and code != "other" for code in data.languages):
         errors.append(FieldError("languages", "group"))
-    for description, partner in data.signals:
-        if not description.strip() or not partner.strip():
-            errors.append(FieldError("signals", "signal"))
-        elif len(description) > LIMITS["signal"] or len(partner) > LIMITS["partner"]:
-            errors.append(FieldError("signals", "too_long", {"maximum": LIMITS["signal"]}))
     codes = list(dict.fromkeys(data.theme_codes))
     themes = list(session.scalars(select(Theme).where(Theme.code.in_(codes), Theme.active))) if codes else []
     if len(themes) != len(codes):
@@ -217,6 +216,23 @@ def _validate(
         "mood": mood,
     }
     return values, themes, errors
+
+
+def _follow_ups(
+    session: DbSession, signals: Sequence[tuple[str, str]], errors: list[FieldError]
+) -> list[tuple[str, Organisation]]:
+    """Each follow-up's text with the partner organisation it names; refusals go to ``errors``."""
+    resolved = []
+    for description, partner_name in signals:
+        if not description.strip() or not partner_name.strip():
+            errors.append(FieldError("signals", "signal"))
+        elif len(description) > LIMITS["signal"]:
+            errors.append(FieldError("signals", "too_long", {"maximum": LIMITS["signal"]}))
+        elif (partner := find_partner(session, partner_name)) is None:
+            errors.append(FieldError("signals", "partner"))
+        else:
+            resolved.append((description.strip(), partner))
+    return resolved
 
 
 def find_by_client_id(session: DbSession, client_id: str) -> Conversation | None:
@@ -236,6 +252,7 @@ def log_conversation(
             raise NotAllowed("this id belongs to another professional's log")
         return existing, False
     values, themes, errors = _validate(session, data, languages)
+    follow_ups = _follow_ups(session, data.signals, errors)
     location = None
     if data.location:
         resolved = resolve_location(geocoder, data.location)
@@ -245,6 +262,30 @@ def log_conversation(
             location = resolved
     if errors:
         raise ConversationRejected(errors)
+    # A device that resends while its first try is still running races past the lookup above; the unique
+    # client_id lets only one in, and the other gets the stored log as if it had come second.
+    try:
+        with session.begin_nested():
+            conversation = _store(session, author, data, values, location, follow_ups)
+    except IntegrityError:
+        winner = find_by_client_id(session, data.client_id)
+        if winner is None:
+            raise
+        if winner.author_id != author.id:
+            raise NotAllowed("this id belongs to another professional's log") from None
+        return winner, False
+    _code_themes(session, conversation, themes, author)
+    return conversation, True
+
+
+def _store(
+    session: DbSession,
+    author: StaffUser,
+    data: ConversationInput,
+    values: Mapping[str, Any],
+    location: StoredLocation | None,
+    follow_ups: Sequence[tuple[str, Organisation]],
+) -> Conversation:
     contact = None
     if data.contact is not None:
         try:
@@ -259,13 +300,12 @@ def log_conversation(
         organisation_id=author.organisation_id,
         location=location,
         contact=contact,
-        signals=[FollowUpSignal(description=d.strip(), partner=p.strip()) for d, p in data.signals],
+        signals=[FollowUpSignal(description=text, partner_organisation=partner) for text, partner in follow_ups],
         **values,
     )
     session.add(conversation)
     session.flush()
-    _code_themes(session, conversation, themes, author)
-    return conversation, True
+    return conversation
 
 
 def _code_themes(session: DbSession, conversation: Conversation, themes: Sequence[Theme], author: StaffUser) -> None:
@@ -284,18 +324,25 @@ def _code_themes(session: DbSession, conversation: Conversation, themes: Sequenc
 
 
 def conversation_themes(session: DbSession, conversation: Conversation) -> list[Theme]:
-    return list(
-        session.scalars(
-            select(Theme)
-            .join(ThemeCoding, ThemeCoding.theme_id == Theme.id)
-            .where(
-                ThemeCoding.subject_type == SubjectType.CONVERSATION,
-                ThemeCoding.subject_id == conversation.id,
-                ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
-            )
-            .order_by(Theme.label_nl)
+    return themes_of_conversations(session, [conversation]).get(conversation.id, [])
+
+
+def themes_of_conversations(session: DbSession, conversations: Sequence[Conversation]) -> dict[int, list[Theme]]:
+    """The themes the professionals chose, per conversation id, in one query."""
+    rows = session.execute(
+        select(ThemeCoding.subject_id, Theme)
+        .join(ThemeCoding, ThemeCoding.theme_id == Theme.id)
+        .where(
+            ThemeCoding.subject_type == SubjectType.CONVERSATION,
+            ThemeCoding.subject_id.in_([conversation.id for conversation in conversations]),
+            ThemeCoding.origin == CodingOrigin.PROFESSIONAL,
         )
-    )
+        .order_by(Theme.label_nl)
+    ).all()
+    themes: dict[int, list[Theme]] = {}
+    for conversation_id, theme in rows:
+        themes.setdefault(conversation_id, []).append(theme)
+    return themes
 
 
 def update_conversation(
@@ -310,6 +357,7 @@ def update_conversation(
         raise NotAllowed("only the author may change a log, and only for seven days")
     data.client_id = conversation.client_id
     values, themes, errors = _validate(session, data, languages)
+    follow_ups = _follow_ups(session, data.signals, errors)
     location = conversation.location
     if data.location:
         resolved = resolve_location(geocoder, data.location)
@@ -323,9 +371,11 @@ def update_conversation(
         setattr(conversation, name, value)
     conversation.location = location
     conversation.updated_at = utcnow()
-    existing = {signal.description: signal for signal in conversation.signals}
+    # A follow-up the partner already has keeps its status; a changed text or partner is a new follow-up.
+    existing = {(signal.description, signal.partner_organisation_id): signal for signal in conversation.signals}
     conversation.signals = [
-        existing.get(d.strip()) or FollowUpSignal(description=d.strip(), partner=p.strip()) for d, p in data.signals
+        existing.get((text, partner.id)) or FollowUpSignal(description=text, partner_organisation=partner)
+        for text, partner in follow_ups
     ]
     for coding in session.scalars(
         select(ThemeCoding).where(
@@ -348,14 +398,3 @@ def visible_conversations(session: DbSession, user: StaffUser, limit: int = 100)
         .limit(limit)
     )
     return list(session.scalars(query))
-
-
-def close_signal(session: DbSession, signal: FollowUpSignal, user: StaffUser) -> None:
-    """Mark a follow-up as done; anyone who may read the conversation may, as partners report back in person."""
-    if not can_read(user, signal.conversation):
-        raise NotAllowed("this follow-up belongs to another organisation")
-    if signal.status is not SignalStatus.DONE:
-        signal.status = SignalStatus.DONE
-        signal.closed_at = utcnow()
-        record(session, "signal.closed", actor=user, subject=signal)
-    session.flush()

@@ -26,6 +26,7 @@ from participation.geo.boundaries import (
 from participation.geo.errors import GeoImportError, ProblemCollector
 from participation.geo.focus import RUIM_WIJKEN
 from participation.geo.geofiles import (
+    attribute_text,
     feature_collection_text,
     find_column,
     outside_netherlands,
@@ -59,12 +60,6 @@ class BoundaryImport:
     wijken: int
     directory: Path
     notes: list[str] = field(default_factory=list)
-
-
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return str(value).strip()
 
 
 def _year(frame: Any, column: str | None, year: int | None, problems: ProblemCollector) -> int:
@@ -123,7 +118,7 @@ def import_boundaries(
 
     selected = frame[frame[cols["gemeentecode"]].astype(str).str.strip().str.upper() == municipality]
     if selected.empty:
-        codes = sorted({_text(v) for v in frame[cols["gemeentecode"]].tolist()})[:5]
+        codes = sorted({attribute_text(v) for v in frame[cols["gemeentecode"]].tolist()})[:5]
         raise problems.fail("", f"no features with gemeentecode {municipality} (codes found include {codes})")
     the_year = _year(selected, cols["jaar"], year, problems)
     selected = selected.to_crs(4326)
@@ -135,17 +130,17 @@ def import_boundaries(
     wijk_names: dict[str, str] = {}
     seen: dict[str, tuple[int, int]] = {}  # buurtcode -> (feature number, position in buurten)
     for position, (row_index, row) in enumerate(selected.iterrows()):
-        code = _text(row[cols["buurtcode"]]).upper()
+        code = attribute_text(row[cols["buurtcode"]]).upper()
         where = f"feature {int(str(row_index)) + 1} ({code or 'no buurtcode'})"
         match = _BUURTCODE.fullmatch(code)
         if match is None or match.group(1) != municipality[2:]:
             problems.add(where, f"buurtcode {code!r} is not of the form BU{municipality[2:]}wwbb")
             continue
         wijkcode = f"WK{match.group(1)}{match.group(2)}"
-        given_wijk = _text(row[cols["wijkcode"]]).upper() if cols["wijkcode"] else wijkcode
+        given_wijk = attribute_text(row[cols["wijkcode"]]).upper() if cols["wijkcode"] else wijkcode
         if given_wijk != wijkcode:
             problems.add(where, f"wijkcode {given_wijk} does not match the buurtcode (expected {wijkcode})")
-        name = _text(row[cols["buurtnaam"]])
+        name = attribute_text(row[cols["buurtnaam"]])
         if not name:
             problems.add(where, "empty buurtnaam")
         geometry = geometries[position]
@@ -166,13 +161,13 @@ def import_boundaries(
                 notes.append(f"{where}: joined to feature {feature}, a part of the same buurt")
             continue
         seen[code] = (int(str(row_index)) + 1, len(buurten))
-        flag = _text(row[cols["dordt_west"]]).lower() if cols["dordt_west"] else carried.get(code, "")
+        flag = attribute_text(row[cols["dordt_west"]]).lower() if cols["dordt_west"] else carried.get(code, "")
         if cols["dordt_west"] and flag not in DORDT_WEST_FLAGS:
             problems.add(where, f"dordt_west {flag!r} is not one of {', '.join(DORDT_WEST_FLAGS)}")
         if not flag:
             flag = "onzeker" if wijkcode in RUIM_WIJKEN else "nee"
         if cols["wijknaam"]:
-            wijk_names.setdefault(wijkcode, _text(row[cols["wijknaam"]]))
+            wijk_names.setdefault(wijkcode, attribute_text(row[cols["wijknaam"]]))
         properties = {
             "buurtcode": code,
             "buurtnaam": name,
@@ -208,7 +203,7 @@ def import_boundaries(
         wijken.append((properties, rounded(shapely.union_all(parts))))
 
     municipality_name = (
-        _text(selected[cols["gemeentenaam"]].iloc[0]) if cols["gemeentenaam"] else municipality
+        attribute_text(selected[cols["gemeentenaam"]].iloc[0]) if cols["gemeentenaam"] else municipality
     ) or municipality
     manifest = {
         "year": the_year,

@@ -91,6 +91,13 @@ def parse_crs(value: str, file: Path) -> Any:
         raise GeoImportError(file, [("", f"unknown CRS {value!r}: {exc}")]) from exc
 
 
+def attribute_text(value: Any) -> str:
+    """A feature's attribute as text: empty for a missing value (None, or NaN in a numeric column), else trimmed."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
 def find_column(columns: Iterable[str], aliases: Iterable[str]) -> str | None:
     """The first column (case-insensitive) matching one of the aliases, in alias order."""
     by_lower = {column.lower().strip(): column for column in columns}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import shapely
@@ -12,6 +11,7 @@ import shapely
 from participation.geo.boundaries import load_boundaries
 from participation.geo.errors import ProblemCollector
 from participation.geo.geofiles import (
+    attribute_text,
     feature_collection_text,
     find_column,
     outside_netherlands,
@@ -37,12 +37,6 @@ class StreetImport:
     unnamed_skipped: int
     outside_skipped: int
     notes: list[str] = field(default_factory=list)
-
-
-def _name(value: Any) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return str(value).strip()
 
 
 def import_streets(
@@ -71,7 +65,7 @@ def import_streets(
 
     frame = frame.to_crs(4326)
     geometries = np.asarray(frame.geometry.array, dtype=object)
-    names = [_name(v) for v in frame[column].tolist()]
+    names = [attribute_text(v) for v in frame[column].tolist()]
     present_geometry = np.array([g is not None for g in geometries])
     far = np.zeros(len(names), dtype=bool)
     if present_geometry.any():

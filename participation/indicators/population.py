@@ -17,7 +17,8 @@ from participation.imports import IMPORT_MAX_BYTES, CsvRows, ImportFileError, Im
 from participation.models import PopulationCount
 from participation.models.base import DbSession
 
-# Population age bands, the same as the default survey's (choice "age_15_24" -> band "15_24").
+# Population age bands of the CBS key figures; survey answers are placed in them by
+# participation.surveys.age_bands.population_band (choice "age_18_24" -> band "15_24").
 AGE_COLUMNS = {
     "k_0tot15jaar": "0_14",
     "k_15tot25jaar": "15_24",

@@ -1,7 +1,9 @@
 """Reach per participation line: how many residents each line reached, per wijk and period.
 
 A survey response counts as one resident; a conversation counts the residents who took part; an activity its
-attendance. Residents met twice are counted twice: the figure is contacts made, as the programme reports them.
+attendance; a resident who offered in a survey to take part counts once more, in the involve line, where their
+response was placed, in the year they offered (for as long as they are in the contact register). Residents met
+twice are counted twice: the figure is contacts made, as the programme reports them.
 """
 
 from __future__ import annotations
@@ -11,8 +13,18 @@ from dataclasses import dataclass
 
 from sqlalchemy import extract, func, select
 
-from participation.models import Activity, Conversation, Place, StoredLocation, Survey, SurveyResponse, SurveyVersion
+from participation.models import (
+    Activity,
+    Contact,
+    Conversation,
+    Place,
+    StoredLocation,
+    Survey,
+    SurveyResponse,
+    SurveyVersion,
+)
 from participation.models.base import DbSession
+from participation.models.lines import ParticipationLine
 
 
 @dataclass(frozen=True)
@@ -20,7 +32,7 @@ class Reach:
     wijk_code: str
     year: int
     line: str
-    source: str  # "survey", "conversation" or "activity"
+    source: str  # "survey", "volunteer", "conversation" or "activity"
     residents: int
 
 
@@ -36,6 +48,15 @@ def reach_per_line(session: DbSession) -> list[Reach]:
         .group_by(StoredLocation.wijk_code, survey_year, Survey.line)
     ).all():
         results.append(Reach(str(wijk_code), int(year), str(line), "survey", int(count)))
+    volunteer_year = extract("year", Contact.created_at)
+    for wijk_code, year, count in session.execute(
+        select(StoredLocation.wijk_code, volunteer_year, func.count(Contact.id))
+        .join(SurveyResponse, SurveyResponse.id == Contact.source_response_id)
+        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
+        .where(StoredLocation.wijk_code.is_not(None))
+        .group_by(StoredLocation.wijk_code, volunteer_year)
+    ).all():
+        results.append(Reach(str(wijk_code), int(year), ParticipationLine.INVOLVE.value, "volunteer", int(count)))
     conversation_year = extract("year", Conversation.occurred_at)
     for wijk_code, year, line, count in session.execute(
         select(StoredLocation.wijk_code, conversation_year, Conversation.line, func.sum(Conversation.participants))

@@ -19,17 +19,15 @@ from sqlalchemy.orm import aliased
 from participation.indicators.sources import indicator_sources
 from participation.models import Answer, IndicatorTally, ResponseTally, StoredLocation, SurveyResponse
 from participation.models.base import Base, DbSession
+from participation.surveys.age_bands import population_band
 
-# The question whose answer places a respondent in a population band: choice "age_25_44" -> band "25_44".
+# The question whose answer places a respondent in a population band: choice "age_18_24" -> band "15_24".
 WEIGHTING_QUESTION = "age_group"
-BAND_PREFIX = "age_"
-UNKNOWN_BAND = ""
 
 
 def band_of(value: Any) -> str:
-    """The population band of an age answer ("age_25_44" -> "25_44"), or "" when there is none."""
-    text = value.strip('"') if isinstance(value, str) else ""
-    return text.removeprefix(BAND_PREFIX) if text.startswith(BAND_PREFIX) else UNKNOWN_BAND
+    """The population band of an age answer ("age_18_24" -> "15_24"), or "" when there is none (or under 18)."""
+    return population_band(value.strip('"')) if isinstance(value, str) else ""
 
 
 def _add(session: DbSession, model: type[Base], keys: Mapping[str, Any], amounts: Mapping[str, Any]) -> None:

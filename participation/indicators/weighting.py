@@ -14,8 +14,8 @@ from participation.indicators.sources import indicator_sources
 from participation.models import Buurt, IndicatorTally, PopulationCount, ResponseTally, Wijk
 from participation.models.base import DbSession
 
-# The population bands of residents aged 15 or older; respondents are placed in them by their age answer
-# (see participation.indicators.tallies.band_of).
+# The population bands of residents aged 15 or older; respondents aged 18 or older are placed in them by their
+# age answer (see participation.surveys.age_bands.population_band).
 ADULT_BANDS = ("15_24", "25_44", "45_64", "65_plus")
 
 

@@ -47,7 +47,7 @@ class Conversation(Base):
     line: Mapped[ParticipationLine] = mapped_column(enum_column(ParticipationLine, "conversation_line"))
     setting: Mapped[ConversationSetting] = mapped_column(enum_column(ConversationSetting, "conversation_setting"))
     participants: Mapped[int] = mapped_column(Integer, default=1)
-    # Coarse groups only, e.g. {"age_bands": ["18_29"], "languages": ["tr"]}: no person can be singled out.
+    # Coarse groups only, e.g. {"age_bands": ["18_24"], "languages": ["tr"]}: no person can be singled out.
     groups: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     free_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -66,26 +66,43 @@ class Conversation(Base):
 
 
 class SignalStatus(enum.StrEnum):
+    """Where a follow-up stands; the partner it is addressed to sets it."""
+
     OPEN = "open"
+    IN_PROGRESS = "in_progress"
     DONE = "done"
+    DECLINED = "declined"
+
+    @property
+    def closed(self) -> bool:
+        return self in (SignalStatus.DONE, SignalStatus.DECLINED)
 
 
 class FollowUpSignal(Base):
-    """Something a professional passes on to a partner after a conversation (a broken lamp, a family in need)."""
+    """Something a professional passes on to a partner organisation after a conversation (a broken lamp, a family
+    in need). The partner's staff see it in their inbox and set its status; the sender sees that status.
+
+    Follow-ups logged before the register of partners have no ``partner_organisation``: the free text that named
+    the partner became their ``status_note``, and the sender's own organisation keeps them up to date."""
 
     __tablename__ = "follow_up_signal"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
-    partner: Mapped[str] = mapped_column(String(200))
+    partner_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     status: Mapped[SignalStatus] = mapped_column(
-        enum_column(SignalStatus, "signal_status", 8), default=SignalStatus.OPEN
+        enum_column(SignalStatus, "signal_status", 16), default=SignalStatus.OPEN
     )
+    status_note: Mapped[str] = mapped_column(String(500), default="")
+    status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status_changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     conversation: Mapped[Conversation] = relationship(back_populates="signals")
+    partner_organisation: Mapped[Organisation | None] = relationship()
+    status_changed_by: Mapped[StaffUser | None] = relationship()
 
 
 class PlaceKind(enum.StrEnum):
@@ -155,8 +172,20 @@ class ContactKind(enum.StrEnum):
     KEY_ORGANISATION = "key_organisation"
 
 
+class FollowUpStatus(enum.StrEnum):
+    """Where the follow-up of a resident who offered in a survey to take part stands."""
+
+    NEW = "new"  # nobody has been in touch yet
+    CONTACTED = "contacted"
+
+
 class Contact(Base):
-    """An active resident or key organisation the programme may contact, only with consent, until a date."""
+    """An active resident or key organisation the programme may contact, only with consent, until a date.
+
+    A professional registers one for their organisation; a resident who says in a survey that they want to take
+    part and leaves their details becomes one too, for the programme as a whole (no organisation), with the
+    response it came from and a follow-up status.
+    """
 
     __tablename__ = "contact"
 
@@ -167,11 +196,16 @@ class Contact(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     buurt_code: Mapped[str | None] = mapped_column(String(10))
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     retain_until: Mapped[date] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Erasing the response erases the contact made from it (``responses.erasure``; the cascade is the backstop).
+    source_response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_response.id", ondelete="CASCADE"), unique=True
+    )
+    follow_up: Mapped[FollowUpStatus | None] = mapped_column(enum_column(FollowUpStatus, "contact_follow_up"))
 
-    organisation: Mapped[Organisation] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
     consents: Mapped[list[ConsentRecord]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="ConsentRecord.given_at"
     )

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Enum, ForeignKey, String
+from sqlalchemy import Boolean, Enum, ForeignKey, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.models.base import Base, UTCDateTime, enum_values, utcnow
@@ -51,7 +51,9 @@ class OrganisationKind(enum.StrEnum):
 
 
 class Organisation(Base):
-    """A partner of the alliance that staff members work for."""
+    """A partner of the alliance that staff members work for: the register admins keep at ``/admin/organisations``.
+
+    Those that ``receives_follow_ups`` are offered on the conversation form as the partner a follow-up goes to."""
 
     __tablename__ = "organisation"
 
@@ -68,6 +70,7 @@ class Organisation(Base):
         ),
         default=OrganisationKind.OTHER,
     )
+    receives_follow_ups: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     members: Mapped[list[StaffUser]] = relationship(back_populates="organisation")
 
@@ -87,6 +90,8 @@ class StaffUser(UserMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # Set by an admin: the next sign-in leads to the password form, and nothing else opens until it is changed.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     organisation: Mapped[Organisation] = relationship(back_populates="members")
 

@@ -7,7 +7,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Enum, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Enum, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.models.base import Base, UTCDateTime, enum_values, utcnow
@@ -36,7 +36,11 @@ class Theme(Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     label_nl: Mapped[str] = mapped_column(String(120))
     label_en: Mapped[str] = mapped_column(String(120))
-    description: Mapped[str] = mapped_column(Text, default="")
+    # The label in every further language (tr, ar, pl, bg, ...) by language code; Dutch and English are the columns
+    # above, which the staff pages sort by.
+    labels: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # What the theme covers, one sentence per language code.
+    descriptions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     pillar: Mapped[int] = mapped_column(Integer)
     goals: Mapped[list[int]] = mapped_column(JSON, default=list)
     # Words per language that point at this theme, used by the suggestions (language code -> words).
@@ -48,7 +52,14 @@ class Theme(Base):
     merged_into: Mapped[Theme | None] = relationship(remote_side="Theme.id")
 
     def label(self, language: str) -> str:
-        return self.label_nl if language == "nl" else self.label_en
+        """The label in ``language``; in Dutch, then English, only when that one is missing."""
+        own = {"nl": self.label_nl, "en": self.label_en}.get(language) or (self.labels or {}).get(language)
+        return own or self.label_nl or self.label_en
+
+    def description(self, language: str) -> str:
+        """What the theme covers in ``language``; in Dutch, then English, when that one is missing; else ""."""
+        descriptions = self.descriptions or {}
+        return descriptions.get(language) or descriptions.get("nl") or descriptions.get("en") or ""
 
 
 class CodingOrigin(enum.StrEnum):

@@ -6,12 +6,20 @@ question is never split over two pages: a respondent should see a question and a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from participation.printing.document import FONT_FAMILY, GREY
+from participation.printing.document import (
+    FONT_FAMILY,
+    GREY,
+    LabelledDocument,
+    is_right_to_left,
+    new_document,
+    use_language,
+)
 
 BOX = 4.6  # side of a tick box, mm: large enough to put a cross in with a ballpoint
 GAP = 2.5
@@ -154,6 +162,22 @@ class Sheet:
             self.pdf.rect(x, top, width, height - 1.5)
         self._advance(height + 1)
 
+    def table(self, rows: Sequence[Sequence[str]]) -> None:
+        """A table whose first row is the heading; the first column reads as a label, the others as figures. A table
+        breaks over pages by itself, so it is drawn, never measured."""
+        pdf = self.pdf
+        pdf.set_font(FONT_FAMILY, "", 8.5)
+        pdf.set_x(pdf.l_margin)
+        widths = (3, *([2] * (len(rows[0]) - 1))) if len(rows[0]) > 1 else None
+        with pdf.table(
+            first_row_as_headings=True, text_align="RIGHT" if self.right_to_left else "LEFT", col_widths=widths
+        ) as table:
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell(value)
+        pdf.ln(1)
+
     def rule(self) -> None:
         """A thin line across the page, between sections."""
         if not self.measuring:
@@ -161,3 +185,17 @@ class Sheet:
             self.pdf.set_line_width(0.3)
             self.pdf.line(self.left, y, self.right, y)
         self._advance(2.5)
+
+
+@contextmanager
+def labelled_sheet(title: str, label: str, language: str) -> Iterator[Sheet]:
+    """A document with ``label`` in every page's footer and its text shaped for ``language``, on its first page
+    with ``title`` written large; take its bytes with ``pdf_bytes(sheet.pdf)`` inside the ``with`` block."""
+    with new_document(title, LabelledDocument) as pdf:
+        assert isinstance(pdf, LabelledDocument)
+        pdf.label = label
+        use_language(pdf, language)
+        pdf.add_page()
+        sheet = Sheet(pdf, is_right_to_left(language))
+        sheet.text(title, 18, bold=True)
+        yield sheet

@@ -7,19 +7,13 @@ from functools import partial
 
 from flask_babel import format_datetime
 from flask_babel import gettext as _
-from fpdf import FPDF
 
 from participation.disclosure.text import cell_text
 from participation.printing.document import (
-    FONT_FAMILY,
     GREY,
-    LabelledDocument,
-    is_right_to_left,
-    new_document,
     pdf_bytes,
-    use_language,
 )
-from participation.printing.sheet import Sheet
+from participation.printing.sheet import Sheet, labelled_sheet
 from participation.programme.document import InputLine, WijkProgramme
 from participation.programme.exports import theme_rows
 from participation.programme.labels import QUOTE_REMOVED
@@ -28,21 +22,15 @@ from participation.programme.labels import QUOTE_REMOVED
 def programme_pdf(document: WijkProgramme) -> bytes:
     """The document as PDF; call inside ``force_locale(document.language)`` so fixed texts match the labels."""
     title = _("Programme input for %(wijk)s", wijk=document.wijk.name)
-    with new_document(title, LabelledDocument) as pdf:
-        assert isinstance(pdf, LabelledDocument)
-        pdf.label = f"{document.wijk.name} ({document.wijk.code})"
-        use_language(pdf, document.language)
-        pdf.add_page()
-        sheet = Sheet(pdf, is_right_to_left(document.language))
-        sheet.text(title, 18, bold=True)
+    with labelled_sheet(title, f"{document.wijk.name} ({document.wijk.code})", document.language) as sheet:
         sheet.text(_("Made on %(date)s", date=format_datetime(document.generated_at, "short")), 9.5, color=GREY)
         sheet.space(4)
         if not document.inputs:
             sheet.text(_("No programme input for this district yet."), 11)
         for line in document.inputs:
             sheet.keep_together(partial(_input, line=line, threshold=document.threshold))
-        _themes(pdf, sheet, document)
-        return pdf_bytes(pdf)
+        _themes(sheet, document)
+        return pdf_bytes(sheet.pdf)
 
 
 def _input(sheet: Sheet, line: InputLine, threshold: int) -> None:
@@ -65,7 +53,7 @@ def _input(sheet: Sheet, line: InputLine, threshold: int) -> None:
     sheet.space(3)
 
 
-def _themes(pdf: FPDF, sheet: Sheet, document: WijkProgramme) -> None:
+def _themes(sheet: Sheet, document: WijkProgramme) -> None:
     rows = theme_rows(document)
     sheet.space(4)
     sheet.text(_("Themes per neighbourhood"), 14, bold=True)
@@ -82,10 +70,4 @@ def _themes(pdf: FPDF, sheet: Sheet, document: WijkProgramme) -> None:
     if len(rows) <= 2:
         sheet.text(_("No themes have been coded in this district yet."), 10.5)
         return
-    pdf.set_font(FONT_FAMILY, "", 8.5)
-    pdf.set_x(pdf.l_margin)
-    with pdf.table(first_row_as_headings=True, text_align="LEFT") as table:
-        for values in rows:
-            row = table.row()
-            for value in values:
-                row.cell(str(value))
+    sheet.table([[str(value) for value in row] for row in rows])

@@ -13,6 +13,7 @@ from participation.reports.yearly import (
     InputLine,
     QuoteGroup,
     YearlyReport,
+    configured_report,
     record_report_export,
     yearly_report,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "QuoteGroup",
     "YearlyReport",
     "app_stylesheet",
+    "configured_report",
     "record_report_export",
     "report_body",
     "yearly_html",

@@ -4,22 +4,17 @@ the PDF shows exactly what the HTML shows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 from flask_babel import format_datetime
 from flask_babel import gettext as _
-from fpdf import FPDF
 
+from participation.disclosure import DisclosedTable
 from participation.printing.document import (
-    FONT_FAMILY,
     GREY,
-    LabelledDocument,
-    is_right_to_left,
-    new_document,
     pdf_bytes,
-    use_language,
 )
-from participation.printing.sheet import Sheet
+from participation.printing.sheet import Sheet, labelled_sheet
 from participation.reports import text
 from participation.reports.yearly import YearlyReport
 
@@ -27,24 +22,18 @@ from participation.reports.yearly import YearlyReport
 def yearly_pdf(report: YearlyReport) -> bytes:
     """The report as PDF; call inside ``force_locale(report.language)`` so fixed texts match the labels."""
     title = text.title(report)
-    with new_document(title, LabelledDocument) as pdf:
-        assert isinstance(pdf, LabelledDocument)
-        pdf.label = f"{report.focus_area_name} · {title}"
-        use_language(pdf, report.language)
-        pdf.add_page()
-        sheet = Sheet(pdf, is_right_to_left(report.language))
-        sheet.text(title, 18, bold=True)
+    with labelled_sheet(title, f"{report.focus_area_name} · {title}", report.language) as sheet:
         made_on = _("Made on %(date)s", date=format_datetime(report.generated_at, "short"))
         sheet.text(f"{report.focus_area_name} · {made_on}", 9.5, color=GREY)
         if report.suppressed:
             sheet.text(text.suppression_note(report), 9.5, color=GREY)
-        _reach(pdf, sheet, report)
-        _contacts(pdf, sheet, report)
-        _themes(pdf, sheet, report)
-        _indicators(pdf, sheet, report)
+        _reach(sheet, report)
+        _contacts(sheet, report)
+        _themes(sheet, report)
+        _indicators(sheet, report)
         _quotes(sheet, report)
-        _inputs(pdf, sheet, report)
-        return pdf_bytes(pdf)
+        _inputs(sheet, report)
+        return pdf_bytes(sheet.pdf)
 
 
 def _heading(sheet: Sheet, heading: str, note: str = "") -> None:
@@ -59,57 +48,36 @@ def _heading(sheet: Sheet, heading: str, note: str = "") -> None:
     sheet.keep_together(draw, extra=20)
 
 
-def _table(pdf: FPDF, rows: Sequence[Sequence[str]], right_to_left: bool) -> None:
-    """A table whose first row is the heading; the first column reads as a label, the others as figures."""
-    pdf.set_font(FONT_FAMILY, "", 8.5)
-    pdf.set_x(pdf.l_margin)
-    widths = (3, *([2] * (len(rows[0]) - 1))) if len(rows[0]) > 1 else None
-    with pdf.table(
-        first_row_as_headings=True, text_align="RIGHT" if right_to_left else "LEFT", col_widths=widths
-    ) as table:
-        for values in rows:
-            row = table.row()
-            for value in values:
-                row.cell(value)
-    pdf.ln(1)
-
-
-def _reach(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+def _reach(sheet: Sheet, report: YearlyReport) -> None:
     _heading(
         sheet,
         _("Reach per participation line"),
         _("Residents reached per wijk and line: responses, residents in conversations, attendance at activities."),
     )
-    table = report.reach
-    if not table.rows:
-        sheet.text(_("Nobody was reached in this year."), 10.5)
-        return
-    rows = [[_("Wijk"), *(report.line_labels[line] for line in table.columns)]]
-    for wijk in table.rows:
-        rows.append(
-            [report.wijk_name(wijk), *(text.figure(table.cell(wijk, line), report.threshold) for line in table.columns)]
-        )
-    _table(pdf, rows, sheet.right_to_left)
+    _per_wijk(sheet, report, report.reach, report.line_labels, _("Nobody was reached in this year."))
 
 
-def _contacts(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+def _contacts(sheet: Sheet, report: YearlyReport) -> None:
     _heading(sheet, _("Responses, conversations and activities"))
-    table = report.contacts
+    _per_wijk(sheet, report, report.contacts, report.source_labels, _("Nothing was recorded in this year."))
+
+
+def _per_wijk(
+    sheet: Sheet, report: YearlyReport, table: DisclosedTable[str, str], labels: Mapping[str, str], empty: str
+) -> None:
+    """Wijken down, ``labels`` across (the participation lines, or the kinds of contact); ``empty`` without rows."""
     if not table.rows:
-        sheet.text(_("Nothing was recorded in this year."), 10.5)
+        sheet.text(empty, 10.5)
         return
-    rows = [[_("Wijk"), *(report.source_labels[source] for source in table.columns)]]
+    rows = [[_("Wijk"), *(labels[key] for key in table.columns)]]
     for wijk in table.rows:
         rows.append(
-            [
-                report.wijk_name(wijk),
-                *(text.figure(table.cell(wijk, source), report.threshold) for source in table.columns),
-            ]
+            [report.wijk_name(wijk), *(text.figure(table.cell(wijk, key), report.threshold) for key in table.columns)]
         )
-    _table(pdf, rows, sheet.right_to_left)
+    sheet.table(rows)
 
 
-def _themes(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+def _themes(sheet: Sheet, report: YearlyReport) -> None:
     _heading(
         sheet,
         _("Themes over the year"),
@@ -128,10 +96,10 @@ def _themes(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
         )
     totals = [text.figure(table.column_totals.get(key), k) for key in table.columns]
     rows.append([_("Total"), *totals, text.figure(table.grand_total, k)])
-    _table(pdf, rows, sheet.right_to_left)
+    sheet.table(rows)
 
 
-def _indicators(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+def _indicators(sheet: Sheet, report: YearlyReport) -> None:
     _heading(
         sheet,
         _("Indicators against the Dordrecht average"),
@@ -167,7 +135,7 @@ def _indicators(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
                 text.reference_text(line.previous_reference, language),
             ]
         )
-        _table(pdf, rows, sheet.right_to_left)
+        sheet.table(rows)
 
 
 def _quotes(sheet: Sheet, report: YearlyReport) -> None:
@@ -190,7 +158,7 @@ def _quotes(sheet: Sheet, report: YearlyReport) -> None:
         sheet.keep_together(draw)
 
 
-def _inputs(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
+def _inputs(sheet: Sheet, report: YearlyReport) -> None:
     _heading(sheet, _("What was done"))
     if not report.inputs:
         sheet.text(_("No programme input had been made by the end of this year."), 10.5)
@@ -199,4 +167,4 @@ def _inputs(pdf: FPDF, sheet: Sheet, report: YearlyReport) -> None:
     sheet.space(1.5)
     rows = [[_("Programme input"), _("Wijk"), _("Theme"), _("Priority"), _("Status")]]
     rows += [[item.title, item.wijk, item.theme, item.priority, item.status] for item in report.inputs]
-    _table(pdf, rows, sheet.right_to_left)
+    sheet.table(rows)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import func, select
@@ -29,17 +29,23 @@ class Source(enum.StrEnum):
 
 @dataclass(frozen=True)
 class YearSpan:
-    """A calendar year as the half-open interval [start, end), in UTC as the times are stored."""
+    """A calendar year as the half-open interval [start, end) of the programme's own clock (``zone``): a
+    conversation held at half past midnight on New Year's Day in Dordrecht belongs to the new year."""
 
     year: int
+    zone: tzinfo = UTC
 
     @property
     def start(self) -> datetime:
-        return datetime(self.year, 1, 1, tzinfo=UTC)
+        return datetime(self.year, 1, 1, tzinfo=self.zone)
 
     @property
     def end(self) -> datetime:
-        return datetime(self.year + 1, 1, 1, tzinfo=UTC)
+        return datetime(self.year + 1, 1, 1, tzinfo=self.zone)
+
+    def day_of(self, moment: datetime) -> date:
+        """The calendar day of a stored (UTC) time on the programme's clock."""
+        return moment.astimezone(self.zone).date()
 
     @property
     def first_day(self) -> date:
@@ -99,7 +105,9 @@ def counts_per_wijk(session: DbSession, span: YearSpan) -> dict[tuple[str, Sourc
     return dict(counts)
 
 
-def _source_days(session: DbSession, evidence: list[InputEvidence]) -> dict[tuple[SubjectType, int], date]:
+def _source_days(
+    session: DbSession, evidence: list[InputEvidence], span: YearSpan
+) -> dict[tuple[SubjectType, int], date]:
     """The day of each piece of evidence's source: when the response came in, the conversation was held, or the
     activity took place (evidence itself carries no date)."""
     ids: dict[SubjectType, set[int]] = defaultdict(set)
@@ -113,12 +121,12 @@ def _source_days(session: DbSession, evidence: list[InputEvidence]) -> dict[tupl
             .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
             .where(Answer.id.in_(ids[SubjectType.ANSWER]))
         ).all():
-            days[(SubjectType.ANSWER, answer_id)] = moment.date()
+            days[(SubjectType.ANSWER, answer_id)] = span.day_of(moment)
     if ids[SubjectType.CONVERSATION]:
         for conversation_id, moment in session.execute(
             select(Conversation.id, Conversation.occurred_at).where(Conversation.id.in_(ids[SubjectType.CONVERSATION]))
         ).all():
-            days[(SubjectType.CONVERSATION, conversation_id)] = moment.date()
+            days[(SubjectType.CONVERSATION, conversation_id)] = span.day_of(moment)
     if ids[SubjectType.ACTIVITY]:
         for activity_id, held_on in session.execute(
             select(Activity.id, Activity.held_on).where(Activity.id.in_(ids[SubjectType.ACTIVITY]))
@@ -138,7 +146,7 @@ def consented_quotes_of_year(session: DbSession, span: YearSpan) -> list[DatedQu
             .order_by(InputEvidence.id.desc())
         )
     )
-    days = _source_days(session, evidence)
+    days = _source_days(session, evidence, span)
     quotes = []
     for item in evidence:
         if item.subject_id is None:

@@ -13,8 +13,11 @@ with Flask-Babel, so call inside ``force_locale(language)``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 
@@ -113,9 +116,11 @@ def yearly_report(
     language: str,
     municipality_code: str,
     focus_area_name: str = "Dordt West",
+    zone: tzinfo = UTC,
 ) -> YearlyReport:
-    """The accountability report of ``year`` in ``language``, suppressed when ``suppress`` (below admin)."""
-    span = YearSpan(year)
+    """The accountability report of ``year`` in ``language``, suppressed when ``suppress`` (below admin); the year
+    runs from New Year to New Year in ``zone``, the programme's clock."""
+    span = YearSpan(year, zone)
     dashboard = build_dashboard(session, threshold=threshold, suppress=suppress, municipality_code=municipality_code)
     contact_counts = counts_per_wijk(session, span)
     reach = _reach_of_year(dashboard, year, threshold, suppress)
@@ -149,6 +154,23 @@ def yearly_report(
         quotes=_quotes_of_year(session, span, language),
         inputs=tuple(_input_line(item, names, language) for item in inputs),
         status_counts=_status_counts(inputs),
+    )
+
+
+def configured_report(
+    session: DbSession, year: int, *, policy: DisclosurePolicy, language: str, config: Mapping[str, Any]
+) -> YearlyReport:
+    """The report as this deployment's ``config`` places it (municipality, focus area name), for the viewer whose
+    disclosure is ``policy``: one way for the bureau page and the CLI alike."""
+    return yearly_report(
+        session,
+        year,
+        threshold=policy.threshold,
+        suppress=policy.suppress,
+        language=language,
+        municipality_code=str(config["MUNICIPALITY_CODE"]),
+        focus_area_name=str(config["FOCUS_AREA_NAME"]),
+        zone=ZoneInfo(config["TIMEZONE"]),
     )
 
 

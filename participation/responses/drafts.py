@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from participation.audit import record
+from participation.config import CONTACT_RETENTION_DAYS
 from participation.geo import Geocoder
 from participation.models import Campaign, ResponseChannel, ResponseDraft, SurveyVersion
 from participation.models.base import DbSession, utcnow
@@ -87,7 +88,12 @@ def save_answers(
 
 
 def submit_and_delete_draft(
-    session: DbSession, draft: ResponseDraft, *, language: str, geocoder: Geocoder
+    session: DbSession,
+    draft: ResponseDraft,
+    *,
+    language: str,
+    geocoder: Geocoder,
+    contact_retention_days: int = CONTACT_RETENTION_DAYS,
 ) -> SubmissionOutcome:
     """Submit a draft's answers as a web response and delete the draft; flush, do not commit.
 
@@ -104,6 +110,7 @@ def submit_and_delete_draft(
         geocoder=geocoder,
         submission_key=f"draft-{draft.id}-{draft.resume_code_hash[:16]}",
         campaign=draft.campaign,
+        contact_retention_days=contact_retention_days,
     )
     # A plain DELETE: a racing second submission finds the row gone and deletes nothing, without complaint.
     session.execute(

@@ -2,13 +2,15 @@
 
 What goes: the response, its answers and its location; the theme codings of its answers (a suggestion keeps the
 words it matched); the quotes of its answers used as programme evidence, whose evidence stays marked as removed at
-the resident's request. The dashboard's tallies lose its share. Its draft was deleted when it was submitted. The
+the resident's request; the contact made from it when the resident offered to take part, with its consents. The
+dashboard's tallies lose its share. Its draft was deleted when it was submitted. The
 audit log keeps that a response was erased, and how much went with it, never what it said.
 """
 
 from __future__ import annotations
 
 from participation.audit import record
+from participation.fieldwork.volunteers import erase_volunteer_of
 from participation.indicators.tallies import WEIGHTING_QUESTION, count_response
 from participation.models import SurveyResponse
 from participation.models.base import DbSession
@@ -36,6 +38,7 @@ def erase_response(session: DbSession, response: SurveyResponse) -> None:
     answer_ids = [answer.id for answer in answers.values()]
     codings = delete_codings_of(session, SubjectType.ANSWER, answer_ids)
     evidence = erase_evidence_of(session, SubjectType.ANSWER, answer_ids)
+    contacts = erase_volunteer_of(session, response.id)
     record(
         session,
         "survey_response.erased",
@@ -46,6 +49,7 @@ def erase_response(session: DbSession, response: SurveyResponse) -> None:
         answers=len(answer_ids),
         codings=codings,
         evidence=evidence,
+        contacts=contacts,
     )
     session.delete(response)
     if location is not None:

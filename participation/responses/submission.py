@@ -11,7 +11,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from participation.audit import record
+from participation.config import CONTACT_RETENTION_DAYS
 from participation.domain.coded_errors import CodedError
+from participation.fieldwork.volunteers import register_volunteer
 from participation.geo import Geocoder
 from participation.indicators.tallies import WEIGHTING_QUESTION, count_response
 from participation.models import (
@@ -80,9 +82,12 @@ def submit(
     submission_key: str | None,
     campaign: Campaign | None = None,
     entered_by: StaffUser | None = None,
+    contact_retention_days: int = CONTACT_RETENTION_DAYS,
 ) -> SubmissionOutcome:
     """Store one response, or return the one already stored under ``submission_key``; flush, do not commit.
 
+    A resident who offers to take part, with a way to reach them, becomes a contact in the register, kept for
+    ``contact_retention_days`` (the register's setting) at most (``fieldwork.volunteers``).
     Without a key (a client that does not retry) a fresh one is made, and the duplicate checks are skipped.
     Raises SubmissionRejected, with an error per question, when any answer is not valid; nothing is stored then.
     """
@@ -127,12 +132,16 @@ def submit(
         "submitted_at": utcnow(),
     }
     if not resend_possible:
-        response_id = _store(session, response, location, stored_answers, definition)
+        response_id = _store(
+            session, response, location, stored_answers, definition, entered_by, contact_retention_days
+        )
         return SubmissionOutcome(response_id, receipt_code, location)
     # Two requests with the same key can race past the lookup above; the unique key lets only one in.
     try:
         with session.begin_nested():
-            response_id = _store(session, response, location, stored_answers, definition)
+            response_id = _store(
+                session, response, location, stored_answers, definition, entered_by, contact_retention_days
+            )
     except IntegrityError:
         winner = find_by_submission_key(session, submission_key)
         if winner is None:
@@ -147,8 +156,10 @@ def _store(
     location: StoredLocation | None,
     answers: Mapping[str, Any],
     definition: SurveyDefinition,
+    entered_by: StaffUser | None,
+    retention_days: int,
 ) -> int:
-    """Insert the location, the response and its answers with one statement each.
+    """Insert the location, the response and its answers with one statement each, and the volunteer's contact.
 
     Core inserts rather than ORM objects: this is the hot path of every submission, and the unit of work's
     bookkeeping cost more than the inserts themselves.
@@ -187,6 +198,16 @@ def _store(
         indicator_questions=frozenset(q.id for q in definition.indicator_questions()),
         age_answer=answers.get(WEIGHTING_QUESTION),
     )
+    register_volunteer(
+        session,
+        response_id=int(response_id),
+        definition=definition,
+        answers=answers,
+        today=response["submitted_at"].date(),
+        retention_days=retention_days,
+        recorded_by=entered_by,
+        now=response["submitted_at"],
+    )
     return int(response_id)
 
 
@@ -205,6 +226,7 @@ def enter_paper_form(
     submission_key: str,
     campaign: Campaign | None,
     entered_by: StaffUser,
+    contact_retention_days: int = CONTACT_RETENTION_DAYS,
 ) -> SubmissionOutcome:
     """Store a paper form a staff member typed in, once per key, and audit who entered it; flush, do not commit.
 
@@ -220,6 +242,7 @@ def enter_paper_form(
         submission_key=submission_key,
         campaign=campaign,
         entered_by=entered_by,
+        contact_retention_days=contact_retention_days,
     )
     if outcome.created:
         record(

@@ -51,7 +51,3 @@ class AnswerError(CodedError):
 
     def __init__(self, code: str, params: Mapping[str, Any] | None = None, *, question: str = "") -> None:
         super().__init__(question, code, **(params or {}))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form the API returns per question: code, parameters and the message."""
-        return {"code": self.code, "params": dict(self.params), "message": self.message}

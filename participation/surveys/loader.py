@@ -17,6 +17,7 @@ import jsonschema
 import yaml
 
 from participation.imports import BoundedLoader, ImportRefusal
+from participation.surveys.age_bands import SHARED_CHOICES, survey_choices
 from participation.surveys.checks import check_definition, expand_texts
 from participation.surveys.limits import check_limits
 from participation.surveys.model import SurveyDefinition
@@ -115,6 +116,24 @@ def _schema_problems(data: Any, root: yaml.Node) -> list[Problem]:
     return problems
 
 
+def expand_shared_choices(data: Any) -> Any:
+    """Put the shared age bands before the own choices of a question with ``choices_from: age_bands``.
+
+    Done before the limits and the schema, which then see an ordinary list of choices.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("pages"), list):
+        return data
+    languages = [code for code in data.get("languages") or [] if isinstance(code, str)]
+    pages = [page for page in data["pages"] if isinstance(page, dict) and isinstance(page.get("questions"), list)]
+    for page in pages:
+        for question in page["questions"]:
+            if isinstance(question, dict) and question.get("choices_from") == SHARED_CHOICES:
+                del question["choices_from"]
+                own = question.get("choices")
+                question["choices"] = survey_choices(languages) + (own if isinstance(own, list) else [])
+    return data
+
+
 def definition_from_data(data: dict[str, Any]) -> SurveyDefinition:
     """The model from a document that passed the schema and the checks (texts already expanded)."""
     full = dict(data)
@@ -150,6 +169,7 @@ def load_definition(text: str, source: str = "<survey>") -> SurveyDefinition:
         loader.dispose()
     if duplicates:
         raise DefinitionError(source, duplicates)
+    data = expand_shared_choices(data)
     beyond = check_limits(data)
     if beyond:
         raise DefinitionError(source, [Problem(_line(root, path), message) for path, message in beyond])

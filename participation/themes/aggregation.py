@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Select,
     String,
     Subquery,
     and_,
@@ -107,95 +108,90 @@ def _accepted(subject_type: SubjectType) -> ColumnElement[bool]:
 
 def _branch(
     subject_type: SubjectType,
+    subject: Any,
     source_id: Any,
     line: Any,
     moment: Any,
     reach: Any,
     location: Any,
-) -> list[Any]:
-    """The columns every source contributes to the union, in one order."""
-    return [
-        ThemeCoding.theme_id.label("theme_id"),
-        # Inlined constants: PostgreSQL cannot type a bound parameter in a UNION's select list.
-        literal_column(f"'{subject_type.value}'", String(16)).label("source"),
-        source_id.label("source_id"),
-        cast(line, String(16)).label("line"),
-        cast(extract("year", moment), Integer).label("year"),
-        cast(extract("month", moment), Integer).label("month"),
-        reach.label("reach"),
-        location.wijk_code.label("wijk_code"),
-        location.buurt_code.label("buurt_code"),
-        location.block_id.label("block_id"),
-        location.street_name.label("street_name"),
-    ]
+    themes: ThemeFilter,
+    *,
+    is_date: bool,
+) -> Select[Any]:
+    """The accepted codings of one kind of ``subject`` in the period, with the columns every source contributes to
+    the union, in one order; the caller joins what leads to ``source_id``, ``line`` and the place (``location``)."""
+    return (
+        select(
+            ThemeCoding.theme_id.label("theme_id"),
+            # Inlined constants: PostgreSQL cannot type a bound parameter in a UNION's select list.
+            literal_column(f"'{subject_type.value}'", String(16)).label("source"),
+            source_id.label("source_id"),
+            cast(line, String(16)).label("line"),
+            cast(extract("year", moment), Integer).label("year"),
+            cast(extract("month", moment), Integer).label("month"),
+            reach.label("reach"),
+            location.wijk_code.label("wijk_code"),
+            location.buurt_code.label("buurt_code"),
+            location.block_id.label("block_id"),
+            location.street_name.label("street_name"),
+        )
+        .select_from(ThemeCoding)
+        .join(subject, subject.id == ThemeCoding.subject_id)
+        .where(
+            _accepted(subject_type),
+            *_period_bounds(moment, themes.since, themes.until, is_date=is_date),
+        )
+    )
 
 
 def _sources(themes: ThemeFilter) -> Subquery:
     """One row per accepted coding with its source, line, year, month, reach and place."""
     answer_place = aliased(StoredLocation)
     answers = (
-        select(
-            *_branch(
-                SubjectType.ANSWER,
-                SurveyResponse.id,
-                Survey.line,
-                SurveyResponse.submitted_at,
-                literal_column("1", Integer),
-                answer_place,
-            )
+        _branch(
+            SubjectType.ANSWER,
+            Answer,
+            SurveyResponse.id,  # an answer counts for its response: one respondent
+            Survey.line,
+            SurveyResponse.submitted_at,
+            literal_column("1", Integer),
+            answer_place,
+            themes,
+            is_date=False,
         )
-        .select_from(ThemeCoding)
-        .join(Answer, Answer.id == ThemeCoding.subject_id)
         .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
         .join(SurveyVersion, SurveyVersion.id == SurveyResponse.survey_version_id)
         .join(Survey, Survey.id == SurveyVersion.survey_id)
         .outerjoin(answer_place, answer_place.id == SurveyResponse.location_id)
-        .where(
-            _accepted(SubjectType.ANSWER),
-            *_period_bounds(SurveyResponse.submitted_at, themes.since, themes.until, is_date=False),
-        )
     )
     conversation_place = aliased(StoredLocation)
-    conversations = (
-        select(
-            *_branch(
-                SubjectType.CONVERSATION,
-                Conversation.id,
-                Conversation.line,
-                Conversation.occurred_at,
-                Conversation.participants,
-                conversation_place,
-            )
-        )
-        .select_from(ThemeCoding)
-        .join(Conversation, Conversation.id == ThemeCoding.subject_id)
-        .outerjoin(conversation_place, conversation_place.id == Conversation.location_id)
-        .where(
-            _accepted(SubjectType.CONVERSATION),
-            *_period_bounds(Conversation.occurred_at, themes.since, themes.until, is_date=False),
-        )
-    )
+    conversations = _branch(
+        SubjectType.CONVERSATION,
+        Conversation,
+        Conversation.id,
+        Conversation.line,
+        Conversation.occurred_at,
+        Conversation.participants,
+        conversation_place,
+        themes,
+        is_date=False,
+    ).outerjoin(conversation_place, conversation_place.id == Conversation.location_id)
     activity_place = aliased(StoredLocation)
     activities = (
-        select(
-            *_branch(
-                SubjectType.ACTIVITY,
-                Activity.id,
-                Activity.line,
-                Activity.held_on,
-                Activity.attendance,
-                activity_place,
-            )
+        _branch(
+            SubjectType.ACTIVITY,
+            Activity,
+            Activity.id,
+            Activity.line,
+            Activity.held_on,
+            Activity.attendance,
+            activity_place,
+            themes,
+            is_date=True,
         )
-        .select_from(ThemeCoding)
-        .join(Activity, Activity.id == ThemeCoding.subject_id)
         .outerjoin(Place, Place.id == Activity.place_id)
         # An activity held at a registered place without a place of its own is counted where the place is.
         .outerjoin(activity_place, activity_place.id == func.coalesce(Activity.location_id, Place.location_id))
-        .where(
-            _accepted(SubjectType.ACTIVITY),
-            *_period_bounds(Activity.held_on, themes.since, themes.until, is_date=True),
-        )
     )
     return union_all(answers, conversations, activities).subquery("coded")
 

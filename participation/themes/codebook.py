@@ -94,11 +94,19 @@ def _definition(entry: Any) -> ThemeDefinition:
         code=str(entry.get("code") or ""),
         label_nl=str(entry.get("label_nl") or ""),
         label_en=str(entry.get("label_en") or ""),
-        description=str(entry.get("description") or ""),
+        labels=_texts_per_language(entry, "labels"),
+        descriptions=_texts_per_language(entry, "description"),
         pillar=entry["pillar"],
         goals=tuple(goals),
         keywords={str(language): tuple(words) for language, words in keywords.items()},
     )
+
+
+def _texts_per_language(entry: dict[str, Any], key: str) -> dict[str, str]:
+    texts = entry.get(key) or {}
+    if not isinstance(texts, dict) or not all(isinstance(text, str) for text in texts.values()):
+        raise TypeError(f"{key}: one text per language code, such as nl: ... and tr: ...")
+    return {str(language): text for language, text in texts.items()}
 
 
 def sync_codebook(session: DbSession, definitions: Iterable[ThemeDefinition]) -> SyncReport:

@@ -1,4 +1,4 @@
-"""What defines a theme (code, labels, description, pillar, goals, keywords) and the rules it must meet.
+"""What defines a theme (code, labels, descriptions, pillar, goals, keywords) and the rules it must meet.
 
 Both the codebook file and the analysts' forms go through ``ThemeDefinition.validated``, so a theme is held to
 the same rules wherever it comes from.
@@ -20,6 +20,7 @@ CODE_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
 CODE_LENGTH = 64  # the column sizes of the theme table
 LABEL_LENGTH = 120
+DESCRIPTION_LENGTH = 500
 KEYWORD_LENGTH = 60
 
 
@@ -30,10 +31,12 @@ class ThemeDefinition:
     code: str
     label_nl: str
     label_en: str
-    description: str
     pillar: int
     goals: tuple[int, ...]
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    # The label in further languages than Dutch and English, and the description in any language, by language code.
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
+    descriptions: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     @classmethod
     def of(cls, theme: Theme) -> ThemeDefinition:
@@ -42,10 +45,11 @@ class ThemeDefinition:
             code=theme.code,
             label_nl=theme.label_nl,
             label_en=theme.label_en,
-            description=theme.description,
             pillar=theme.pillar,
             goals=tuple(theme.goals),
             keywords={language: tuple(words) for language, words in (theme.keywords or {}).items()},
+            labels=dict(theme.labels or {}),
+            descriptions=dict(theme.descriptions or {}),
         )
 
     def validated(self) -> ThemeDefinition:
@@ -71,9 +75,10 @@ class ThemeDefinition:
             code=code,
             label_nl=label_nl,
             label_en=label_en,
-            description=self.description.strip(),
             goals=tuple(sorted(set(self.goals))),
             keywords=_validated_keywords(self.keywords),
+            labels=_validated_texts("labels", self.labels, LABEL_LENGTH),
+            descriptions=_validated_texts("description", self.descriptions, DESCRIPTION_LENGTH),
         )
 
     def fields(self) -> dict[str, Any]:
@@ -82,7 +87,8 @@ class ThemeDefinition:
             "code": self.code,
             "label_nl": self.label_nl,
             "label_en": self.label_en,
-            "description": self.description,
+            "labels": dict(self.labels),
+            "descriptions": dict(self.descriptions),
             "pillar": self.pillar,
             "goals": list(self.goals),
             "keywords": {language: list(words) for language, words in self.keywords.items()},
@@ -104,6 +110,23 @@ def _validated_label(name: str, label: str) -> str:
         raise ThemeError(name, "label_required")
     if len(tidy) > LABEL_LENGTH:
         raise ThemeError(name, "too_long", max=LABEL_LENGTH)
+    return tidy
+
+
+def _validated_texts(name: str, texts: Mapping[str, str], max_length: int) -> dict[str, str]:
+    """One tidy text per language code; empty ones are left out (the theme falls back to Dutch, then English).
+
+    A refusal names the form field of the language: ``labels_tr``, ``description_nl``."""
+    tidy: dict[str, str] = {}
+    for language, text in texts.items():
+        # Dutch and English labels are fields of their own (``label_nl``, ``label_en``).
+        if not LANGUAGE_PATTERN.fullmatch(language) or (name == "labels" and language in ("nl", "en")):
+            raise ThemeError(name, "text_language_code")
+        cleaned = " ".join(text.split())
+        if len(cleaned) > max_length:
+            raise ThemeError(f"{name}_{language}", "too_long", max=max_length)
+        if cleaned:
+            tidy[language] = cleaned
     return tidy
 
 

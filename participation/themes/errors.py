@@ -18,6 +18,7 @@ MESSAGES = {
     "goal_range": _l("Choose strategic goals from 1 to 10 only."),
     "keyword_format": _l("Give each keyword as one word of at most 60 characters: %(words)s"),
     "language_code": _l("Keywords need a language code such as nl or ar."),
+    "text_language_code": _l("Each label and description needs a language code such as tr or ar."),
     "merge_same": _l("A theme cannot be merged into itself."),
     "merge_inactive": _l("Choose an active theme to merge into."),
     "merged_already": _l("This theme has been merged into another one already."),

@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
+from participation.domain.coded_errors import CodedError
 from participation.web.transactions import discard
 
 PROBLEM_JSON = "application/problem+json"
@@ -55,6 +56,13 @@ def problem(status: int, detail: str | None = None, **extensions: Any) -> Respon
     response = make_response(jsonify({**body, **extensions}), status)
     response.mimetype = PROBLEM_JSON
     return response
+
+
+def unprocessable(*refusals: CodedError) -> Response:
+    """A 422 problem document whose ``errors`` member says, per field (a question id or a part of the request),
+    what the domain refused: each single-field refusal's code, parameters and message."""
+    fields = {part.field: part.to_dict() for refusal in refusals for part in refusal.refusals}
+    return problem(422, None, errors=fields)
 
 
 def error_response(status: int, message: str | None = None) -> ResponseReturnValue:

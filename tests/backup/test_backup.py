@@ -65,7 +65,11 @@ def fill(app: Flask, make_staff: Callable[..., StaffAccount]) -> None:
         submit_and_read_receipt(resident)
     professional = app.test_client()
     sign_in(professional, make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht"))
-    logged = professional.post("/field/conversations", data=conversation_form(themes=["litter"]))
+    # The follow-up goes to an organisation the register holds (the professional's own, made with the account).
+    form = conversation_form(
+        themes=["litter"], signal_description="Container maken", signal_partner="Welzijn Dordrecht"
+    )
+    logged = professional.post("/field/conversations", data=form)
     assert logged.status_code == 302, logged.get_data(as_text=True)[-2000:]
     analyst = app.test_client()
     sign_in(analyst, make_staff(Role.ANALYST, organisation="Programmabureau Dordt West"))

@@ -54,7 +54,30 @@ def test_staff_pages_have_no_accessibility_violations(
         "/field/activities/new",
         "/field/contacts",
         "/field/contacts/new",
+        "/field/follow-ups",
+        "/field/follow-ups/sent",
     ):
+        response = page.goto(f"{base}{path}")
+        assert response is not None and response.status == 200, path
+        assert_accessible(page, path)
+    context.close()
+
+
+@pytest.mark.browser
+def test_administration_pages_have_no_accessibility_violations(
+    survey_server: tuple[str, Flask], browser: Browser, make_staff: Callable[..., StaffAccount]
+) -> None:
+    base, _app = survey_server
+    make_staff(Role.PROFESSIONAL, organisation="Woonbron")
+    admin = make_staff(Role.ADMIN)
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("#email", admin.email)
+    page.fill("#password", TEST_PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    for path in ("/admin/users", "/admin/organisations", "/admin/audit", f"/admin/audit?user={admin.id}&event=logout"):
         response = page.goto(f"{base}{path}")
         assert response is not None and response.status == 200, path
         assert_accessible(page, path)

@@ -118,6 +118,8 @@ def test_the_list_shows_no_details_and_only_the_own_organisation(
         purposes=["be invited to sessions"],
         retain_until=TODAY + timedelta(days=730),
         organisation=ORGANISATION_A,
+        follow_up=None,
+        created_at=contact.created_at,
     )
     assert contact_summaries_for(session, professional_a) == [expected]
     assert contact_summaries_for(session, analyst) == [expected]

@@ -44,7 +44,7 @@ def test_tallies_follow_submissions_and_erasures(loaded_app: Flask) -> None:
     client = loaded_app.test_client()
     receipt = client.post(
         "/api/v1/surveys/bewonersenquete/responses",
-        json={"answers": {"rating_neighbourhood": 2, "age_group": "age_15_24"}, "location": {"buurt": OUD_KRISPIJN}},
+        json={"answers": {"rating_neighbourhood": 2, "age_group": "age_18_24"}, "location": {"buurt": OUD_KRISPIJN}},
     ).get_json()["receipt"]
     assert client.post("/nl/receipt/delete", data={"code": receipt}).status_code == 302
     with loaded_app.app_context():

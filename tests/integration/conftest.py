@@ -23,7 +23,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 30.0) -> None:
+def wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 90.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -2,7 +2,8 @@
 
 The response is built through the real pages, as a resident and an analyst would: a draft filled in page by page
 with contact details and an exact point (with consent), a theme suggested and one added in the review queue, and
-a consented quote linked as programme evidence. Then the resident deletes it with the receipt code.
+a consented quote linked as programme evidence, and the resident in the contact register because they offered to
+take part. Then the resident deletes it with the receipt code.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from participation.extensions import db
 from participation.models import (
     Answer,
     AuditEvent,
+    ConsentRecord,
+    Contact,
     IndicatorTally,
     InputEvidence,
     ProgrammeInput,
@@ -140,6 +143,8 @@ def test_erasing_with_the_receipt_code_leaves_no_trace(loaded_app: Flask, analys
     assert f"'lat': {LAT}, 'lon': {LON}" in draft_text
     code = submit(resident)
     assert count(loaded_app, ResponseDraft) == 0
+    # The resident offered to take part: they are in the contact register, with the consent they gave.
+    assert (count(loaded_app, Contact), count(loaded_app, ConsentRecord)) == (1, 1)
     with loaded_app.app_context():
         response = db.session.scalar(select(SurveyResponse))
         assert response is not None and response.location is not None
@@ -200,7 +205,7 @@ def test_erasing_with_the_receipt_code_leaves_no_trace(loaded_app: Flask, analys
         for distinctive in (FREE_TEXT, NAME, EMAIL, PHONE, LAT, LON, code):
             assert distinctive not in text, (fmt, distinctive)
         assert REMOVED in text, fmt
-    for model in (SurveyResponse, Answer, StoredLocation, ResponseDraft, ThemeCoding):
+    for model in (SurveyResponse, Answer, StoredLocation, ResponseDraft, ThemeCoding, Contact, ConsentRecord):
         assert count(loaded_app, model) == 0, model
     with loaded_app.app_context():
         evidence = db.session.scalar(select(InputEvidence))
@@ -210,6 +215,7 @@ def test_erasing_with_the_receipt_code_leaves_no_trace(loaded_app: Flask, analys
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "survey_response.erased"))
         assert event is not None and event.actor_id is None
         assert event.details["evidence"] == 1 and event.details["codings"] == codings
+        assert event.details["contacts"] == 1
         # The dashboard's running sums lost the response's share again.
         assert db.session.scalar(select(func.coalesce(func.sum(ResponseTally.responses), 0))) == 0
         assert db.session.scalar(select(func.coalesce(func.sum(IndicatorTally.n), 0))) == 0

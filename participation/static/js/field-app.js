@@ -70,7 +70,13 @@
     return "id-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
   }
 
+  // Back-off after a failed try: 5 s, 10 s, 20 s ... at most 15 minutes between tries.
+  var FIRST_RETRY_MS = 5000;
+  var LAST_RETRY_MS = 15 * 60 * 1000;
   var sending = false;
+  var sendAgain = false;
+  var sendingId = null;
+  var timer = null;
 
   function send(item) {
     return fetch(endpoint.content, {
@@ -82,34 +88,87 @@
     });
   }
 
-  function sync() {
-    if (sending || !navigator.onLine) {
+  function reasonOf(response) {
+    return response.json().then(function (body) {
+      if (body.errors) {
+        return Object.keys(body.errors).map(function (key) { return body.errors[key]; }).join(" ");
+      }
+      return body.detail || body.error || "";
+    }, function () { return ""; });
+  }
+
+  function retryLater(item, reason) {
+    item.attempts = (item.attempts || 0) + 1;
+    item.retry_at = Date.now() + Math.min(FIRST_RETRY_MS * Math.pow(2, item.attempts - 1), LAST_RETRY_MS);
+    item.problem = reason || "";
+    return put("pending", item);
+  }
+
+  // One item: sent, refused for good (the server said what is wrong with it), or to be tried again later. Never
+  // rejects, so one item's fate never stops the others.
+  function sendOne(item) {
+    sendingId = item.client_id;
+    return render().then(function () { return send(item); }).then(function (response) {
+      if (response.status === 200 || response.status === 201) {
+        item.sent_at = Date.now();
+        return put("sent", item).then(function () { return remove("pending", item.client_id); });
+      }
+      if (response.status === 403 || response.status === 413 || response.status === 422) {
+        return reasonOf(response).then(function (reason) {
+          item.state = "refused";
+          item.problem = reason;
+          return put("pending", item);
+        });
+      }
+      // Signed out (a redirect), too many requests, a server error: the log is fine, the moment is not.
+      return (response.type === "opaqueredirect" ? Promise.resolve("") : reasonOf(response)).then(function (reason) {
+        return retryLater(item, reason);
+      });
+    }, function () { return retryLater(item, ""); }).then(null, function () { /* the device's store failed */ })
+      .then(function () { sendingId = null; });
+  }
+
+  function bySavedAt(a, b) { return (a.saved_at || 0) - (b.saved_at || 0); }
+
+  function sync(now) {
+    if (sending) {
+      sendAgain = true;
       return Promise.resolve();
+    }
+    if (!navigator.onLine) {
+      return render();
     }
     sending = true;
     return all("pending").then(function (items) {
-      return items.reduce(function (previous, item) {
-        return previous.then(function (keepGoing) {
-          if (!keepGoing) {
-            return false;
-          }
-          return send(item).then(function (response) {
-            if (response.status === 200 || response.status === 201) {
-              item.sent_at = Date.now();
-              return put("sent", item).then(function () { return remove("pending", item.client_id); })
-                .then(function () { return true; });
-            }
-            if (response.status === 422 || response.status === 400) {
-              return response.json().then(function (body) {
-                item.problem = body.errors ? Object.keys(body.errors).map(function (k) { return body.errors[k]; }).join(" ") : body.detail || body.error;
-                return put("pending", item);
-              }).then(function () { return true; });
-            }
-            return false;  // signed out or refused: try again later
-          }, function () { return false; });  // no connection after all
-        });
-      }, Promise.resolve(true));
-    }).then(forgetOldSent).then(render, render).then(function () { sending = false; });
+      var due = items.sort(bySavedAt).filter(function (item) {
+        return item.state !== "refused" && (now === true || !(item.retry_at > Date.now()));
+      });
+      return due.reduce(function (previous, item) {
+        return previous.then(function () { return sendOne(item); });
+      }, Promise.resolve());
+    }).then(forgetOldSent).then(render, render).then(function () {
+      sending = false;
+      if (sendAgain) {
+        sendAgain = false;
+        return sync();
+      }
+      return schedule();
+    });
+  }
+
+  // The next try when the earliest waiting log is due.
+  function schedule() {
+    return all("pending").then(function (items) {
+      var due = items.filter(function (item) { return item.state !== "refused" && item.retry_at; })
+        .map(function (item) { return item.retry_at; });
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      if (due.length) {
+        timer = setTimeout(sync, Math.max(0, Math.min.apply(null, due) - Date.now()));
+      }
+    });
   }
 
   function forgetOldSent() {
@@ -130,25 +189,72 @@
     });
   }
 
+  function clock(ms) {
+    return new Date(ms).toLocaleTimeString(document.documentElement.lang || undefined,
+      { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function stateOf(box, item) {
+    if (item.sent_at) {
+      return box.getAttribute("data-state-sent");
+    }
+    if (item.client_id === sendingId) {
+      return box.getAttribute("data-state-sending");
+    }
+    if (item.state === "refused") {
+      return box.getAttribute("data-state-refused").replace("{reason}", item.problem || "");
+    }
+    if (item.retry_at) {
+      var retry = box.getAttribute("data-state-retry").replace("{time}", clock(item.retry_at));
+      return item.problem ? retry + " " + item.problem : retry;
+    }
+    return box.getAttribute("data-state-waiting");
+  }
+
+  function entryFor(box, item) {
+    var entry = document.createElement("li");
+    entry.setAttribute("data-outbox-item", item.client_id);
+    entry.setAttribute("data-state", item.sent_at ? "sent" : item.client_id === sendingId ? "sending"
+      : item.state === "refused" ? "refused" : item.retry_at ? "retry" : "waiting");
+    var when = (item.fields.occurred_at || [""])[0].replace("T", " ");
+    var notes = (item.fields.notes || [""])[0].slice(0, 60);
+    var what = document.createElement("span");
+    what.textContent = when + (notes ? " · " + notes : "");
+    var state = document.createElement("strong");
+    state.className = "outbox__state";
+    state.textContent = stateOf(box, item);
+    entry.appendChild(what);
+    entry.appendChild(document.createTextNode(" "));
+    entry.appendChild(state);
+    if (item.state === "refused") {
+      var drop = document.createElement("button");
+      drop.type = "button";
+      drop.className = "button button--secondary";
+      drop.textContent = box.getAttribute("data-remove-text");
+      drop.addEventListener("click", function () { remove("pending", item.client_id).then(render); });
+      entry.appendChild(document.createTextNode(" "));
+      entry.appendChild(drop);
+    }
+    return entry;
+  }
+
   function render() {
     var box = document.querySelector("[data-outbox]");
     if (!box) {
       return Promise.resolve();
     }
-    return all("pending").then(function (items) {
+    return Promise.all([all("pending"), all("sent")]).then(function (stores) {
+      var items = stores[0].sort(bySavedAt);
       var count = box.querySelector("[data-outbox-count]");
       var list = box.querySelector("[data-outbox-list]");
       box.hidden = false;
-      count.textContent = items.length === 0 ? box.getAttribute("data-empty-text")
+      var text = items.length === 0 ? box.getAttribute("data-empty-text")
         : box.getAttribute("data-waiting-text").replace("{count}", String(items.length));
+      if (count.textContent !== text) {
+        count.textContent = text;
+      }
       list.textContent = "";
-      items.forEach(function (item) {
-        var entry = document.createElement("li");
-        var when = (item.fields.occurred_at || [""])[0].replace("T", " ");
-        var notes = (item.fields.notes || [""])[0].slice(0, 60);
-        entry.textContent = when + (notes ? " · " + notes : "") + (item.problem ? " · " + item.problem : "");
-        list.appendChild(entry);
-      });
+      items.concat(stores[1].sort(bySavedAt)).forEach(function (item) { list.appendChild(entryFor(box, item)); });
     });
   }
 
@@ -189,7 +295,8 @@
     }
     render().then(sync);
   });
-  window.addEventListener("online", sync);
+  // Back online: whatever waits is due now, back-off or not.
+  window.addEventListener("online", function () { sync(true); });
   window.fieldOutbox = {
     sync: sync,
     resendSent: resendSent,

@@ -11,13 +11,14 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from participation.extensions import db
-from participation.models import AuditEvent, ResponseChannel, Role, SurveyResponse
-from tests.factories import StaffAccount
+from participation.models import AuditEvent, Contact, ResponseChannel, Role, SurveyResponse
+from tests.factories import TEST_PASSWORD, StaffAccount, sign_in
 from tests.printing.pdf_text import pdf_text
 from tests.printing.test_poster import read_qr, segno_matrix
 
 BASE = "/staff/surveys"
 ENTRY = f"{BASE}/bewonersenquete/entry"
+MAKE_RUN = "http://127.0.0.1:5055/"  # where `make run PORT=5055` serves
 ANSWERS = {
     "rating_neighbourhood": "8",
     "safe_day": "4",
@@ -99,7 +100,8 @@ def test_poster_downloads_as_pdf_and_svg_with_the_campaign_link(
     assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
     assert "attachment" in svg.headers["Content-Disposition"]
     assert svg.headers["Content-Type"] == "image/svg+xml" and svg.headers["Cache-Control"] == "no-store"
-    url = "http://127.0.0.1:5000/tr/s/bewonersenquete/?c=huis-aan-huis"
+    # No PARTICIPATION_PUBLIC_BASE_URL: the address the request came in on (the test client's).
+    url = "http://localhost/tr/s/bewonersenquete/?c=huis-aan-huis"
     encoded, matrix = read_qr(svg.get_data(as_text=True))
     assert encoded == url and matrix == segno_matrix(url)
     pdf = client.get(f"{BASE}/bewonersenquete/poster?{query}&format=pdf")
@@ -107,6 +109,38 @@ def test_poster_downloads_as_pdf_and_svg_with_the_campaign_link(
     assert pdf.headers["Content-Type"] == "application/pdf" and pdf.headers["Cache-Control"] == "no-store"
     text = pdf_text(pdf.data)
     assert "Dordt West Sakin Anketi" in text and "Bewonersenquête Dordt West" in text and url in text
+
+
+def poster_url(client: FlaskClient, base_url: str = "http://localhost/", **headers: str) -> str:
+    svg = client.get(f"{BASE}/bewonersenquete/poster?lang=nl&format=svg", base_url=base_url, headers=headers)
+    assert svg.status_code == 200
+    return read_qr(svg.get_data(as_text=True))[0]
+
+
+def test_the_poster_carries_the_configured_public_address(
+    make_app: Callable[..., Flask], make_staff: Callable[..., StaffAccount]
+) -> None:
+    app = make_app(PUBLIC_BASE_URL="https://meedoen.dordtwest.example")
+    assert app.test_cli_runner().invoke(args=["content", "load"]).exit_code == 0
+    client = app.test_client()
+    sign_in(client, make_staff(Role.PROFESSIONAL))
+    assert poster_url(client) == "https://meedoen.dordtwest.example/nl/s/bewonersenquete/"
+
+
+def test_without_a_public_address_the_poster_carries_the_one_the_request_came_in_on(
+    make_app: Callable[..., Flask], make_staff: Callable[..., StaffAccount]
+) -> None:
+    app = make_app(PROXY_HOPS=1)
+    assert app.test_cli_runner().invoke(args=["content", "load"]).exit_code == 0
+    client = app.test_client()
+    user = make_staff(Role.PROFESSIONAL)
+    login = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD}, base_url=MAKE_RUN)
+    assert login.status_code == 302
+    assert poster_url(client, base_url=MAKE_RUN) == "http://127.0.0.1:5055/nl/s/bewonersenquete/"
+    # Behind the one trusted proxy, the address residents reach it on.
+    sign_in(client, make_staff(Role.PROFESSIONAL))
+    forwarded = {"X-Forwarded-Host": "meedoen.example", "X-Forwarded-Proto": "https", "X-Forwarded-For": "10.0.0.1"}
+    assert poster_url(client, **forwarded) == "https://meedoen.example/nl/s/bewonersenquete/"
 
 
 def test_poster_refuses_unknown_languages_and_campaigns(client: FlaskClient, professional: StaffAccount) -> None:
@@ -150,6 +184,10 @@ def test_a_paper_form_is_stored_with_channel_paper_and_the_staff_member(
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "survey_response.paper_entered"))
         assert event is not None and event.actor_id == professional.id
         assert event.subject_id == str(stored.id) and event.details["language"] == "tr"
+        # The resident offered to take part: a contact, with the consent recorded by whoever typed the form in.
+        contact = db.session.scalar(select(Contact).where(Contact.source_response_id == stored.id))
+        assert contact is not None and contact.email == "bewoner@example.org" and contact.name == ""
+        assert [consent.recorded_by_id for consent in contact.consents] == [professional.id]
 
 
 def test_the_next_form_keeps_language_and_campaign(client: FlaskClient, professional: StaffAccount) -> None:
@@ -171,6 +209,7 @@ def test_a_double_submit_stores_one_response(paper_app: Flask, client: FlaskClie
     assert first.headers["Location"] == second.headers["Location"]
     assert len(responses(paper_app)) == 1
     with paper_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Contact)) == 1
         events = db.session.scalar(
             select(func.count()).select_from(AuditEvent).where(AuditEvent.action.like("survey_response.%"))
         )
@@ -210,6 +249,22 @@ def test_a_missing_required_answer_and_a_bad_language_are_refused(
     assert "Please answer this question." in html
     assert "Choose the language of the paper form." in html and "Choose one of the campaigns." in html
     assert responses(paper_app) == []
+
+
+def test_a_refused_meta_field_is_marked_like_a_refused_question(
+    paper_app: Flask, client: FlaskClient, professional: StaffAccount
+) -> None:
+    form = {**ANSWERS, "_key": "too short", "_language": "fr"}
+    html = client.post(ENTRY, data=form, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    summary = html[html.index('class="error-summary"') : html.index("</div>", html.index('class="error-summary"'))]
+    assert '<a href="#_language">Choose the language of the paper form.</a>' in summary
+    assert '<a href="#_key-error">This form could not be read. Please enter it again.</a>' in summary
+    language = html[
+        html.index('<label for="_language">') : html.index("</select>", html.index('<label for="_language">'))
+    ]
+    assert '<p class="field__error" id="_language-error"><span class="visually-hidden">Error:</span>' in language
+    assert 'aria-describedby="_language-error"' in language and 'aria-invalid="true"' in language
+    assert 'id="_key-error"' in html
 
 
 def test_an_analyst_may_enter_forms_too(

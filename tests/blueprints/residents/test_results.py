@@ -8,10 +8,11 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from participation.extensions import db
 from participation.models import InputStatus
-from participation.models.themes import SubjectType
+from participation.models.themes import SubjectType, Theme
 from participation.programme import InputDraft, create_input, link_evidence
 from tests.factories import BUURT_A, BUURT_B, WIJK, Seeder
 
@@ -88,3 +89,35 @@ def test_aggregates_only_and_suppressed(results_app: Flask, client: FlaskClient)
 def test_unknown_wijk_is_404(results_app: Flask, client: FlaskClient) -> None:
     assert client.get("/nl/wijk/WK999999/").status_code == 404
     assert client.get(f"/xx/wijk/{WIJK}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "description"),
+    [
+        ("nl", "Zwerfafval en vuil", "Zwerfafval, gedumpt afval en vieze straten."),
+        ("en", "Litter and dirt", "Litter, dumped rubbish and dirty streets."),
+        ("tr", "Çöp ve kir", "Yere atılan çöpler ve kirli sokaklar."),
+        ("ar", "القمامة والأوساخ", "القمامة في الشارع والشوارع المتسخة."),
+        # No Polish label or description: the Dutch ones, never an empty cell.
+        ("pl", "Zwerfafval en vuil", "Zwerfafval, gedumpt afval en vieze straten."),
+    ],
+)
+def test_themes_are_named_in_the_pages_language(
+    results_app: Flask, client: FlaskClient, language: str, label: str, description: str
+) -> None:
+    with results_app.app_context():
+        litter = db.session.scalar(select(Theme).where(Theme.code == "litter"))
+        assert litter is not None
+        litter.label_nl, litter.label_en = "Zwerfafval en vuil", "Litter and dirt"
+        litter.labels = {"tr": "Çöp ve kir", "ar": "القمامة والأوساخ"}
+        litter.descriptions = {
+            "nl": "Zwerfafval, gedumpt afval en vieze straten.",
+            "en": "Litter, dumped rubbish and dirty streets.",
+            "tr": "Yere atılan çöpler ve kirli sokaklar.",
+            "ar": "القمامة في الشارع والشوارع المتسخة.",
+        }
+        db.session.commit()
+    page = client.get(f"/{language}/wijk/{WIJK}/").get_data(as_text=True)
+    assert f'<tr><th scope="row">{label}<br><span class="muted">{description}</span></th>' in page
+    others = {"Zwerfafval en vuil", "Litter and dirt", "Çöp ve kir", "القمامة والأوساخ"} - {label}
+    assert not any(other in page for other in others), language

@@ -40,6 +40,9 @@ def login() -> ResponseReturnValue:
         user = authenticate(db.session, form.email.data or "", form.password.data or "")
         if user is not None:
             sign_in_browser(user)
+            if user.must_change_password:
+                flash(_("An administrator asks you to choose a new password before you go on."), "info")
+                return redirect(url_for("auth.password"))
             return redirect(safe_local_path(request.args.get("next"), url_for("staff.dashboard")))
         commit_now()  # the failed attempt stays in the audit log, although the answer is a refusal
         # One message for an unknown address and a wrong password, so the form does not reveal who has an account.

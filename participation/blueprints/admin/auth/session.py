@@ -7,7 +7,8 @@ sign-out, the idle timeout, the absolute lifetime, a password change and deactiv
 
 from __future__ import annotations
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, login_user, logout_user
 
@@ -17,6 +18,10 @@ from participation.models import StaffUser
 from participation.web.transactions import commit_now
 
 STAFF_SESSION_KEY = "staff_session"
+# What an account an admin told to choose a new password may still open: the password form, sign-out, and what
+# pages need to load (assets, the health check).
+PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.password", "auth.logout", "static"})
+PASSWORD_CHANGE_BLUEPRINTS = frozenset({"assets", "health"})
 
 
 def session_policy() -> SessionPolicy:
@@ -62,6 +67,15 @@ def _resume_staff_session() -> None:
     commit_now()
 
 
+def _require_password_change() -> ResponseReturnValue | None:
+    """Send an account that must choose a new password to the password form, whatever it asks for."""
+    if not current_user.is_authenticated or not current_user.must_change_password:
+        return None
+    if request.endpoint in PASSWORD_CHANGE_ENDPOINTS or request.blueprint in PASSWORD_CHANGE_BLUEPRINTS:
+        return None
+    return redirect(url_for("auth.password"))
+
+
 def configure_login(app: Flask, login_manager: LoginManager) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -70,3 +84,4 @@ def configure_login(app: Flask, login_manager: LoginManager) -> None:
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)
     app.before_request(_resume_staff_session)
+    app.before_request(_require_password_change)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length
 
 from participation.i18n import describe
 from participation.models.themes import STRATEGIC_GOALS, Pillar, Theme
@@ -16,10 +16,12 @@ from participation.themes import GOAL_LABELS, PILLAR_LABELS, ThemeDefinition
 from participation.themes.definition import CODE_LENGTH, LABEL_LENGTH
 
 KEYWORD_PREFIX = "keywords_"
+LABEL_PREFIX = "labels_"  # the label in a language other than Dutch and English, which have fields of their own
+DESCRIPTION_PREFIX = "description_"
 
 
 class ThemeForm(FlaskForm):
-    """A theme's labels, description, pillar, goals and keywords; ``code`` only when a theme is created."""
+    """A theme's labels, descriptions, pillar, goals and keywords; ``code`` only when a theme is created."""
 
     label_nl = StringField(
         _l("Label in Dutch"),
@@ -35,7 +37,6 @@ class ThemeForm(FlaskForm):
             Length(max=LABEL_LENGTH, message=_l("Use at most %(max)d characters.")),
         ],
     )
-    description = TextAreaField(_l("Description"), validators=[Optional()])
     pillar = SelectField(_l("Pillar"), coerce=int, validators=[DataRequired(_l("Choose one of the five pillars."))])
     goals = SelectMultipleField(
         _l("Strategic goals"), coerce=int, validators=[DataRequired(_l("Choose at least one strategic goal."))]
@@ -47,31 +48,45 @@ class ThemeForm(FlaskForm):
         self.pillar.choices = [(pillar.value, f"{pillar.value}. {PILLAR_LABELS[pillar]}") for pillar in Pillar]
         self.goals.choices = [(goal, f"{goal}. {GOAL_LABELS[goal]}") for goal in STRATEGIC_GOALS]
 
+    def _fields_with(self, prefix: str) -> list[tuple[str, Field]]:
+        return [(name.removeprefix(prefix), field) for name, field in self._fields.items() if name.startswith(prefix)]
+
     def keyword_fields(self) -> list[tuple[str, Field]]:
         """The keyword field of each language, with its language code, in the configured order."""
-        return [
-            (name.removeprefix(KEYWORD_PREFIX), field)
-            for name, field in self._fields.items()
-            if name.startswith(KEYWORD_PREFIX)
-        ]
+        return self._fields_with(KEYWORD_PREFIX)
+
+    def label_fields(self) -> list[tuple[str, Field]]:
+        """The label field of each language other than Dutch and English, with its language code."""
+        return self._fields_with(LABEL_PREFIX)
+
+    def description_fields(self) -> list[tuple[str, Field]]:
+        """The description field of each language, with its language code."""
+        return self._fields_with(DESCRIPTION_PREFIX)
 
     def fill_from(self, theme: Theme) -> None:
-        """Show a stored theme's keywords, one language per field."""
+        """Show a stored theme's keywords, labels and descriptions, one language per field."""
         for language, field in self.keyword_fields():
             field.data = ", ".join((theme.keywords or {}).get(language, []))
+        for language, field in self.label_fields():
+            field.data = (theme.labels or {}).get(language, "")
+        for language, field in self.description_fields():
+            field.data = (theme.descriptions or {}).get(language, "")
 
-    def definition(self, code: str, keep_keywords: dict[str, list[str]] | None = None) -> ThemeDefinition:
-        """The definition the analyst entered; keywords of languages the form does not show are kept."""
-        keywords: dict[str, tuple[str, ...]] = {
-            language: tuple(words) for language, words in (keep_keywords or {}).items()
-        }
+    def definition(self, code: str, kept: Theme | None = None) -> ThemeDefinition:
+        """The definition the analyst entered; what ``kept`` has in languages the form does not show stays."""
+        keywords = {language: tuple(words) for language, words in ((kept.keywords if kept else None) or {}).items()}
         for language, field in self.keyword_fields():
             keywords[language] = tuple(word for word in _split(field.data or "") if word)
+        labels = dict((kept.labels if kept else None) or {})
+        labels.update((language, field.data or "") for language, field in self.label_fields())
+        descriptions = dict((kept.descriptions if kept else None) or {})
+        descriptions.update((language, field.data or "") for language, field in self.description_fields())
         return ThemeDefinition(
             code=code,
             label_nl=self.label_nl.data or "",
             label_en=self.label_en.data or "",
-            description=self.description.data or "",
+            labels=labels,
+            descriptions=descriptions,
             pillar=int(self.pillar.data or 0),
             goals=tuple(self.goals.data or ()),
             keywords=keywords,
@@ -94,8 +109,17 @@ def _split(text: str) -> list[str]:
 
 
 def theme_form_class(base: type[ThemeForm], languages: Sequence[str]) -> type[ThemeForm]:
-    """``base`` with one keyword field per language; the field's label is the language's own name."""
-    fields = {f"{KEYWORD_PREFIX}{language}": TextAreaField(describe(language).native_name) for language in languages}
+    """``base`` with a label (beyond Dutch and English), a description and a keyword field per language; each
+    field's label is the language's own name."""
+    limit = Length(max=LABEL_LENGTH, message=_l("Use at most %(max)d characters."))
+    fields: dict[str, Field] = {}
+    for language in languages:
+        if language not in ("nl", "en"):
+            fields[f"{LABEL_PREFIX}{language}"] = StringField(describe(language).native_name, validators=[limit])
+    for language in languages:
+        fields[f"{DESCRIPTION_PREFIX}{language}"] = TextAreaField(describe(language).native_name)
+    for language in languages:
+        fields[f"{KEYWORD_PREFIX}{language}"] = TextAreaField(describe(language).native_name)
     return type(base.__name__, (base,), fields)
 
 

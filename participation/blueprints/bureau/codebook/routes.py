@@ -88,7 +88,7 @@ def new() -> ResponseReturnValue:
 @bp.route("/<code>/edit", methods=["GET", "POST"])
 @requires_role(Role.ANALYST)
 def edit(code: str) -> ResponseReturnValue:
-    """Change a theme's labels, description, pillar, goals and keywords; its code stays."""
+    """Change a theme's labels, descriptions, pillar, goals and keywords; its code stays."""
     theme = _theme(code)
     if theme.merged_into is not None:
         return redirect(url_for("codebook.edit", code=theme.merged_into.code))
@@ -100,7 +100,7 @@ def edit(code: str) -> ResponseReturnValue:
             changed = update_theme(
                 db.session,
                 theme,
-                form.definition(theme.code, keep_keywords=theme.keywords),
+                form.definition(theme.code, kept=theme),
                 current_staff(),
             )
         except ThemeError as error:

@@ -15,11 +15,11 @@ from participation.models import Role
 from participation.models.base import utcnow
 from participation.reports import (
     YearlyReport,
+    configured_report,
     record_report_export,
     report_body,
     yearly_html,
     yearly_pdf,
-    yearly_report,
     years_with_data,
 )
 from participation.web import downloads
@@ -38,17 +38,7 @@ def _language() -> str:
 def _report(year: int, language: str) -> YearlyReport:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         abort(404)
-    config = current_app.config
-    policy = viewer_disclosure()
-    return yearly_report(
-        db.session,
-        year,
-        threshold=policy.threshold,
-        suppress=policy.suppress,
-        language=language,
-        municipality_code=str(config["MUNICIPALITY_CODE"]),
-        focus_area_name=str(config["FOCUS_AREA_NAME"]),
-    )
+    return configured_report(db.session, year, policy=viewer_disclosure(), language=language, config=current_app.config)
 
 
 def _years() -> list[int]:

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("field", __name__, url_prefix="/field", template_folder="templates")
 
-from participation.blueprints.field.conversations import offline_routes, routes  # noqa: E402,F401
+from participation.blueprints.field.conversations import follow_up_routes, offline_routes, routes  # noqa: E402,F401

@@ -1,13 +1,23 @@
-"""The conversation form as posted (without JavaScript) or as queued in the device's outbox: one parser for both."""
+"""The conversation form as posted (without JavaScript) or as queued in the device's outbox: one parser for both;
+and the form a partner sets a follow-up's status with."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, SubmitField
+from wtforms.validators import Length
+
+from participation.blueprints.field.conversations.labels import follow_up_status_label
 from participation.fieldwork.contacts import ContactInput
 from participation.fieldwork.conversations import ConversationInput, parse_time
+from participation.fieldwork.follow_ups import NOTE_LIMIT
+from participation.models import SignalStatus
 from participation.surveys.places import parse_location
 
 
@@ -73,3 +83,16 @@ class JsonForm:
         if isinstance(value, list):
             return [str(item) for item in value]
         return [str(value)]
+
+
+class FollowUpStatusForm(FlaskForm):
+    """A partner sets a follow-up's status, with a short note; one per follow-up on a page, told apart by prefix."""
+
+    status = SelectField(_l("New status"), validate_choice=False)
+    note = StringField(_l("Note (optional)"), validators=[Length(max=NOTE_LIMIT)])
+    submit = SubmitField(_l("Save status"))
+
+    def __init__(self, signal_id: int, statuses: Sequence[SignalStatus], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix=f"follow-up-{signal_id}", **kwargs)
+        # The domain decides which steps are allowed (``next_statuses``); the list offers those, translated.
+        self.status.choices = [(status.value, follow_up_status_label(status)) for status in statuses]

@@ -6,26 +6,35 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from participation.blueprints.admin.auth.guards import requires_role
 from participation.blueprints.field.conversations import bp
-from participation.blueprints.field.conversations.forms import JsonForm, conversation_from_form
-from participation.blueprints.field.conversations.labels import form_options
+from participation.blueprints.field.conversations.forms import FollowUpStatusForm, JsonForm, conversation_from_form
+from participation.blueprints.field.conversations.labels import (
+    FOLLOW_UP_STATUS_LABELS,
+    age_band_labels,
+    form_options,
+)
 from participation.extensions import db, limiter
 from participation.fieldwork.access import can_edit, can_read, counts_by_organisation
 from participation.fieldwork.conversations import (
     ConversationRejected,
     NotAllowed,
-    close_signal,
     conversation_themes,
     log_conversation,
+    themes_of_conversations,
     update_conversation,
     visible_conversations,
 )
+from participation.fieldwork.exports import conversations_csv
+from participation.fieldwork.follow_ups import may_set_status, next_statuses, open_in_inbox
 from participation.geo.app_geocoder import current_geocoder
-from participation.models import Conversation, FollowUpSignal, Role
+from participation.models import Conversation, Role
+from participation.web.downloads import ExportKind, download
+from participation.web.staff import current_staff
 
 
 def _zone() -> ZoneInfo:
@@ -44,6 +53,7 @@ def home() -> str:
         conversations=visible_conversations(db.session, current_user, limit=20),
         # Of other organisations a professional learns how many conversations they logged, nothing more.
         per_organisation=counts_by_organisation(db.session, Conversation.organisation_id),
+        open_follow_ups=open_in_inbox(db.session, current_staff()),
     )
 
 
@@ -98,9 +108,23 @@ def sync_conversation() -> ResponseReturnValue:
     except ConversationRejected as rejected:
         return jsonify(errors=rejected.by_field()), 422
     except NotAllowed:
-        return jsonify(error="this id belongs to another log"), 403
+        return jsonify(error=_("This log has the id of someone else's log. Please log it again.")), 403
     conversation_id = conversation.id
     return jsonify(id=conversation_id, client_id=data.client_id), 201 if created else 200
+
+
+@bp.get("/api/buurt")
+@requires_role(Role.PROFESSIONAL)
+@limiter.limit("120 per hour")
+def buurt_here() -> ResponseReturnValue:
+    """The buurt of the device's position, asked only when the professional taps "use my location"."""
+    lat, lon = request.args.get("lat", type=float), request.args.get("lon", type=float)
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return jsonify(error=_("Give the position as latitude and longitude.")), 400
+    buurt = current_geocoder().locate(lat, lon).buurt
+    if buurt is None:
+        return jsonify(error=_("This place is not in one of the neighbourhoods.")), 404
+    return jsonify(buurt=buurt.code, name=buurt.name)
 
 
 def _readable(conversation_id: int) -> Conversation:
@@ -112,17 +136,33 @@ def _readable(conversation_id: int) -> Conversation:
     return conversation
 
 
-@bp.get("/conversations/<int:conversation_id>")
-@requires_role(Role.PROFESSIONAL)
-def show_conversation(conversation_id: int) -> str:
-    conversation = _readable(conversation_id)
+def conversation_page(
+    conversation: Conversation, refused: FollowUpStatusForm | None = None, refused_id: int | None = None
+) -> str:
+    """The conversation with its follow-ups: their status, and a status form where the staff member may set it."""
+    user = current_staff()
+    status_forms = {
+        signal.id: FollowUpStatusForm(signal.id, next_statuses(signal), formdata=None)
+        for signal in conversation.signals
+        if may_set_status(user, signal) and next_statuses(signal)
+    }
+    if refused is not None and refused_id is not None:
+        status_forms[refused_id] = refused
     return render_template(
         "field/conversation.html",
         conversation=conversation,
         coded_themes=conversation_themes(db.session, conversation),
-        editable=can_edit(current_user, conversation),
+        editable=can_edit(user, conversation),
+        status_forms=status_forms,
+        status_labels=FOLLOW_UP_STATUS_LABELS,
         **form_options(),
     )
+
+
+@bp.get("/conversations/<int:conversation_id>")
+@requires_role(Role.PROFESSIONAL)
+def show_conversation(conversation_id: int) -> str:
+    return conversation_page(_readable(conversation_id))
 
 
 @bp.route("/conversations/<int:conversation_id>/edit", methods=["GET", "POST"])
@@ -157,6 +197,11 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
         "free_tags": ", ".join(conversation.free_tags),
         "mood": conversation.mood.value if conversation.mood else "",
     }
+    if conversation.signals:
+        # The form holds one follow-up; leaving it as it was keeps the status its partner gave it.
+        first = conversation.signals[0]
+        values["signal_description"] = first.description
+        values["signal_partner"] = str(first.partner_organisation_id or "")
     return render_template(
         "field/conversation_form.html",
         values=values,
@@ -171,17 +216,17 @@ def edit_conversation(conversation_id: int) -> ResponseReturnValue:
 @bp.get("/conversations")
 @requires_role(Role.PROFESSIONAL)
 def list_conversations() -> str:
-    return render_template("field/conversations.html", conversations=visible_conversations(db.session, current_user))
+    conversations = visible_conversations(db.session, current_user)
+    return render_template(
+        "field/conversations.html",
+        conversations=conversations,
+        themes=themes_of_conversations(db.session, conversations),
+        age_labels=dict(age_band_labels(str(get_locale() or "nl"))),
+    )
 
 
-@bp.post("/signals/<int:signal_id>/done")
+@bp.get("/conversations.csv")
 @requires_role(Role.PROFESSIONAL)
-def close_follow_up(signal_id: int) -> ResponseReturnValue:
-    signal = db.session.get(FollowUpSignal, signal_id)
-    if signal is None:
-        abort(404)
-    try:
-        close_signal(db.session, signal, current_user)
-    except NotAllowed:
-        abort(403)
-    return redirect(url_for("field.show_conversation", conversation_id=signal.conversation_id))
+def export_conversations() -> ResponseReturnValue:
+    shown = visible_conversations(db.session, current_user)
+    return download(conversations_csv(db.session, shown, current_user), "conversations.csv", ExportKind.CSV)

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Mapping
 from typing import Any
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from participation.blueprints.residents.survey.context import PageForm, page_context
+from participation.domain.coded_errors import CodedError
 from participation.geo import Geocoder
 from participation.models import Campaign, Survey
 from participation.surveys.answers import FormData
-from participation.surveys.errors import AnswerError
 from participation.surveys.model import Question, SurveyDefinition
 
 # Field names of the entry itself. Question ids start with a letter, so a leading underscore cannot clash.
@@ -22,6 +21,16 @@ LANGUAGE_FIELD = "_language"
 CAMPAIGN_FIELD = "_campaign"
 KEY_FIELD = "_key"
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,50}$")
+
+
+class PaperEntryError(CodedError):
+    """A refused meta field of the entry (its key, language or campaign), named by the field."""
+
+    MESSAGES = {
+        "unreadable": _l("This form could not be read. Please enter it again."),
+        "no_language": _l("Choose the language of the paper form."),
+        "no_campaign": _l("Choose one of the campaigns."),
+    }
 
 
 def new_entry_key() -> str:
@@ -35,7 +44,8 @@ def submission_key(entry_key: str) -> str:
 
 
 class PaperEntry:
-    """One paper form as typed in: answers of all pages with their errors, and the form's meta fields."""
+    """One paper form as typed in: answers of all pages and the form's meta fields, with the refusals of both by
+    field (a question id, or one of the meta fields, whose names cannot clash with a question's)."""
 
     def __init__(self, definition: SurveyDefinition, survey: Survey, *, language: str, campaign: str = "") -> None:
         self.definition = definition
@@ -44,8 +54,7 @@ class PaperEntry:
         self.campaign_name = campaign
         self.key = new_entry_key()
         self.values: dict[str, Any] = {}
-        self.errors: dict[str, AnswerError] = {}
-        self.meta_errors: dict[str, str] = {}
+        self.errors: dict[str, CodedError] = {}
         self.valid_answers: dict[str, Any] = {}
 
     def value(self, question: Question) -> Any:
@@ -68,11 +77,11 @@ class PaperEntry:
         if KEY_PATTERN.match(posted_key):
             self.key = posted_key
         else:
-            self.meta_errors[KEY_FIELD] = str(_("This form could not be read. Please enter it again."))
+            self.refuse(PaperEntryError(KEY_FIELD, "unreadable"))
         if self.language not in self.definition.languages:
-            self.meta_errors[LANGUAGE_FIELD] = str(_("Choose the language of the paper form."))
+            self.refuse(PaperEntryError(LANGUAGE_FIELD, "no_language"))
         if self.campaign_name and self.campaign is None:
-            self.meta_errors[CAMPAIGN_FIELD] = str(_("Choose one of the campaigns."))
+            self.refuse(PaperEntryError(CAMPAIGN_FIELD, "no_campaign"))
         values: dict[str, Any] = {}
         for page in self.definition.pages:
             page_form = PageForm(self.definition, page, values)
@@ -82,13 +91,15 @@ class PaperEntry:
             self.valid_answers.update(page_form.valid_answers)
         self.values = values
 
-    def reject(self, errors: Mapping[str, AnswerError]) -> None:
-        """Add the errors ``submit`` found (a check across pages the per-page reading could not make)."""
-        self.errors.update(errors)
+    def refuse(self, error: CodedError) -> None:
+        """Put each part of a refusal next to its field: a meta field's, or what ``submit`` found (a check across
+        pages the per-page reading could not make)."""
+        for refusal in error.refusals:
+            self.errors[refusal.field] = refusal
 
     @property
     def has_errors(self) -> bool:
-        return bool(self.errors or self.meta_errors)
+        return bool(self.errors)
 
 
 def _first(form: FormData, name: str) -> str:

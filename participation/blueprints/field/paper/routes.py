@@ -27,9 +27,8 @@ from participation.responses.publishing import current_version, definition_of, f
 from participation.responses.submission import SubmissionRejected, enter_paper_form
 from participation.surveys.model import Page, Question, SurveyDefinition
 from participation.web.downloads import ExportKind, download
+from participation.web.privacy import contact_retention_days
 from participation.web.staff import current_staff
-
-DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 
 
 def _published(slug: str) -> tuple[Survey, SurveyVersion, SurveyDefinition]:
@@ -68,7 +67,9 @@ def poster(slug: str) -> ResponseReturnValue:
     campaign = request.args.get("campaign", "")
     if campaign and all(known.name != campaign for known in survey.campaigns):
         abort(400)
-    base_url = str(current_app.config.get("PUBLIC_BASE_URL") or DEFAULT_PUBLIC_BASE_URL)
+    # Without a configured address, the one this request came in on (behind trusted proxies, the one they name),
+    # so a poster printed from `make run PORT=5055` opens that very server.
+    base_url = str(current_app.config.get("PUBLIC_BASE_URL") or request.host_url)
     url = survey_link(base_url, slug, languages[0], campaign or None)
     stem = "-".join([slug, "poster", *([campaign] if campaign else []), *dict.fromkeys(languages)])
     try:
@@ -157,9 +158,10 @@ def enter(slug: str) -> ResponseReturnValue:
             submission_key=submission_key(entry.key),
             campaign=entry.campaign,
             entered_by=staff,
+            contact_retention_days=contact_retention_days(),
         )
     except SubmissionRejected as rejected:
-        entry.reject(rejected.errors)
+        entry.refuse(rejected)
         return _render_entry(definition, entry, 400)
     if not outcome.created:
         flash(_("This form had been stored already. It was not stored a second time."), "info")

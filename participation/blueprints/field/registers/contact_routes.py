@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -15,10 +15,9 @@ from participation.blueprints.field.registers.context import (
     FIELD_OF_ERROR,
     found_or_404,
     location_context,
-    retention_days,
 )
 from participation.blueprints.field.registers.forms import ConsentForm, ContactForm
-from participation.blueprints.field.registers.labels import CONTACT_KIND_LABELS
+from participation.blueprints.field.registers.labels import CONTACT_KIND_LABELS, FOLLOW_UP_LABELS
 from participation.extensions import db
 from participation.fieldwork.access import (
     AccessDenied,
@@ -38,8 +37,10 @@ from participation.fieldwork.contacts import (
     withdraw_consent,
 )
 from participation.fieldwork.errors import InvalidRecord
+from participation.fieldwork.volunteers import mark_contacted
 from participation.models import ConsentRecord, Contact, Role
 from participation.web.forms import show_refusal
+from participation.web.privacy import contact_retention_days
 from participation.web.staff import current_staff
 
 
@@ -53,16 +54,31 @@ def _readable_contact(contact_id: int) -> Contact:
 @bp.get("/contacts")
 @requires_role(Role.PROFESSIONAL)
 def contacts() -> ResponseReturnValue:
-    """The register without any detail: kind, neighbourhood, what each contact agreed to, until when."""
+    """The register without any detail: kind, neighbourhood, what each contact agreed to, until when.
+
+    ``?show=volunteers`` lists the residents who offered in a survey to take part, with where their follow-up stands.
+    """
     user = current_staff()
+    volunteers = request.args.get("show") == "volunteers"
     return render_template(
         "field_registers/contacts.html",
-        contacts=contact_summaries_for(db.session, user),
-        counts=[] if sees_all(user) else counts_by_organisation(db.session, Contact.organisation_id),
+        volunteers=volunteers,
+        contacts=contact_summaries_for(db.session, user, volunteers_only=volunteers),
+        counts=[] if sees_all(user) or volunteers else counts_by_organisation(db.session, Contact.organisation_id),
         may_see_details=may_see_contact_details(user),
         kind_labels=CONTACT_KIND_LABELS,
+        follow_up_labels=FOLLOW_UP_LABELS,
         **location_context(),
     )
+
+
+@bp.post("/contacts/<int:contact_id>/contacted")
+@requires_role(Role.PROFESSIONAL)
+def contacted(contact_id: int) -> ResponseReturnValue:
+    """Note that someone got in touch with a resident who offered in a survey to take part."""
+    mark_contacted(db.session, _readable_contact(contact_id), recorded_by=current_staff())
+    flash(_("Marked as contacted."), "success")
+    return redirect(url_for("field_registers.contacts", show="volunteers"))
 
 
 @bp.route("/contacts/new", methods=["GET", "POST"])
@@ -84,7 +100,9 @@ def new_contact() -> ResponseReturnValue:
             retain_until=form.retain_until.data,
         )
         try:
-            create_contact(db.session, data, recorded_by=current_staff(), today=today, retention_days=retention_days())
+            create_contact(
+                db.session, data, recorded_by=current_staff(), today=today, retention_days=contact_retention_days()
+            )
         except InvalidRecord as refused:
             show_refusal(form, refused, FIELD_OF_ERROR)
         else:
@@ -94,7 +112,7 @@ def new_contact() -> ResponseReturnValue:
         render_template(
             "field_registers/contact_form.html",
             form=form,
-            latest_retention=retention_until(today, retention_days()),
+            latest_retention=retention_until(today, contact_retention_days()),
             **location_context(),
         ),
         400 if form.is_submitted() else 200,

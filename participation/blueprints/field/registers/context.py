@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from flask import abort, current_app
+from flask import abort
 
 from participation.blueprints.field.registers.forms import LocatedForm
 from participation.extensions import db
@@ -53,8 +53,3 @@ def read_location(form: LocatedForm) -> StoredLocation | None:
     if isinstance(located, AnswerError) or located is None:
         raise LocationRefused("postcode" if "postcode" in value else "buurt", "location_not_found")
     return located
-
-
-def retention_days() -> int:
-    """How many days a new contact is kept at most (setting ``PARTICIPATION_CONTACT_RETENTION_DAYS``)."""
-    return int(current_app.config["CONTACT_RETENTION_DAYS"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from participation.models import ActivityKind, ContactKind, PlaceKind
+from participation.models import ActivityKind, ContactKind, FollowUpStatus, PlaceKind
 
 PLACE_KIND_LABELS = {
     PlaceKind.COMMUNITY_CENTRE: _l("Community centre"),
@@ -27,4 +27,11 @@ ACTIVITY_KIND_LABELS = {
 CONTACT_KIND_LABELS = {
     ContactKind.ACTIVE_RESIDENT: _l("Active resident"),
     ContactKind.KEY_ORGANISATION: _l("Key organisation"),
+}
+
+FOLLOW_UP_LABELS = {
+    # i18n: follow-up status of a resident who offered in a survey to take part: nobody has been in touch yet.
+    FollowUpStatus.NEW: _l("New"),
+    # i18n: follow-up status of a resident who offered in a survey to take part: someone got in touch.
+    FollowUpStatus.CONTACTED: _l("Contacted"),
 }

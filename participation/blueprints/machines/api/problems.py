@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask_babel import lazy_gettext as _l
 
 from participation.domain.coded_errors import CodedError
-from participation.surveys.errors import AnswerError
 
 
 class ApiRequestError(CodedError):
@@ -18,10 +15,3 @@ class ApiRequestError(CodedError):
         "unknown_language": _l("This language is not offered. Choose one of: %(languages)s."),
         "not_text": _l("Send this as text, or leave it out."),
     }
-
-
-def error_json(error: ApiRequestError | AnswerError) -> dict[str, Any]:
-    """One entry of a 422's ``errors``: the code, its parameters and the message."""
-    if isinstance(error, AnswerError):
-        return error.to_dict()
-    return {"code": error.code, "params": dict(error.params), "message": error.message}

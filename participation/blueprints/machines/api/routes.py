@@ -9,7 +9,7 @@ from flask_babel import force_locale
 
 from participation.blueprints.machines.api import bp
 from participation.blueprints.machines.api.openapi import MAX_IDEMPOTENCY_KEY, openapi_document
-from participation.blueprints.machines.api.problems import ApiRequestError, error_json
+from participation.blueprints.machines.api.problems import ApiRequestError
 from participation.blueprints.machines.api.serialise import definition_json, location_json
 from participation.extensions import csrf, db, limiter
 from participation.geo.app_geocoder import current_geocoder
@@ -24,7 +24,8 @@ from participation.responses.publishing import (
 from participation.responses.submission import SubmissionRejected, submit
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType
-from participation.web.errors import problem
+from participation.web.errors import problem, unprocessable
+from participation.web.privacy import contact_retention_days
 
 # The API is anonymous and sends no cookies that could be abused cross-site, so it needs no CSRF token.
 csrf.exempt(bp)
@@ -36,11 +37,6 @@ def _api_limit() -> str:
 
 def _refused(status: int, error: ApiRequestError) -> ResponseReturnValue:
     return problem(status, error.message)
-
-
-def _unprocessable(errors: dict[str, ApiRequestError | AnswerError]) -> ResponseReturnValue:
-    """422 with one error per field (a question id, or ``lang``, ``language``, ``campaign``)."""
-    return problem(422, None, errors={field: error_json(error) for field, error in errors.items()})
 
 
 def _language_error(field: str, value: Any) -> ApiRequestError | None:
@@ -66,7 +62,7 @@ def openapi() -> ResponseReturnValue:
 @limiter.limit(_api_limit)
 def survey_definition(slug: str) -> ResponseReturnValue:
     if (refused := _language_error("lang", request.args.get("lang"))) is not None:
-        return _unprocessable({"lang": refused})
+        return unprocessable(refused)
     version = current_version(db.session, slug)
     if version is None:
         return _refused(404, ApiRequestError("slug", "no_such_survey"))
@@ -77,13 +73,13 @@ def survey_definition(slug: str) -> ResponseReturnValue:
     return jsonify(definition_json(definition, version.number, language))
 
 
-def _body_errors(body: dict[str, Any]) -> dict[str, ApiRequestError | AnswerError]:
+def _body_errors(body: dict[str, Any]) -> list[ApiRequestError]:
     """What is wrong with the parts of a submission around the answers: its language and campaign."""
-    errors: dict[str, ApiRequestError | AnswerError] = {}
+    errors: list[ApiRequestError] = []
     if (refused := _language_error("language", body.get("language"))) is not None:
-        errors["language"] = refused
+        errors.append(refused)
     if body.get("campaign") is not None and not isinstance(body["campaign"], str):
-        errors["campaign"] = ApiRequestError("campaign", "not_text")
+        errors.append(ApiRequestError("campaign", "not_text"))
     return errors
 
 
@@ -100,22 +96,22 @@ def post_response(slug: str) -> ResponseReturnValue:
     if key is not None and len(key) > MAX_IDEMPOTENCY_KEY:
         return _refused(400, ApiRequestError("Idempotency-Key", "key_too_long", maximum=MAX_IDEMPOTENCY_KEY))
     errors = _body_errors(body)
-    if "language" in errors:
-        return _unprocessable(errors)
+    if any(error.field == "language" for error in errors):
+        return unprocessable(*errors)
     language = body.get("language") or str(current_app.config["DEFAULT_LANGUAGE"])
     definition = definition_by_ref(db.session, version)
     answers = dict(body["answers"])
     location_questions = [q.id for q in definition.questions() if q.type is QuestionType.LOCATION]
     with force_locale(language):
         if errors:
-            return _unprocessable(errors)
+            return unprocessable(*errors)
         if body.get("location") is not None:
             if not location_questions:
-                return _unprocessable({"location": AnswerError("unknown_question")})
+                return unprocessable(AnswerError("unknown_question", question="location"))
             location = body["location"]
             if not isinstance(location, dict) or not location:
                 # An empty object would read as a skipped question; the document allows null for that.
-                return _unprocessable({"location": AnswerError("invalid_location")})
+                return unprocessable(AnswerError("invalid_location", question="location"))
             if "lat" in location and "source" not in location:
                 # A client that sends a bare point most likely read it from the device's GPS.
                 location = {**location, "source": "gps"}
@@ -136,9 +132,10 @@ def post_response(slug: str) -> ResponseReturnValue:
                 geocoder=geocoder,
                 submission_key=_submission_key(key) if key else None,
                 campaign=campaign,
+                contact_retention_days=contact_retention_days(),
             )
         except SubmissionRejected as rejected:
-            return _unprocessable(dict(rejected.errors))
+            return unprocessable(rejected)
     # Read before the commit, which expires the objects and would cost a reload per attribute.
     payload = {
         "id": outcome.response_id,

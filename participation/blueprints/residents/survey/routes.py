@@ -26,6 +26,7 @@ from participation.responses.submission import SubmissionRejected
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import SurveyDefinition
 from participation.web.clock import local_today
+from participation.web.privacy import contact_retention_days
 from participation.web.transactions import commit_now
 
 RESUME_CODES_KEY = "survey_resume_codes"
@@ -218,7 +219,13 @@ def submit_draft(slug: str) -> ResponseReturnValue:
             return redirect(url_for("survey.thanks", slug=slug))
         return redirect(url_for("survey.intro", slug=slug))
     try:
-        outcome = submit_and_delete_draft(db.session, draft, language=_language(), geocoder=current_geocoder())
+        outcome = submit_and_delete_draft(
+            db.session,
+            draft,
+            language=_language(),
+            geocoder=current_geocoder(),
+            contact_retention_days=contact_retention_days(),
+        )
     except SubmissionRejected as rejected:
         definition = definition_of(draft.survey_version)
         return render_template("survey/check.html", definition=definition, draft=draft, errors=rejected.errors), 400
