@@ -17,10 +17,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("survey") as batch_op:
-        batch_op.add_column(sa.Column("unpublished_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("survey", sa.Column("unpublished_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("survey") as batch_op:
-        batch_op.drop_column("unpublished_at")
+    # Dropped in place (SQLite 3.35+ can): a batch rebuild would drop the survey table, which the versions and
+    # responses that refer to it do not allow.
+    op.drop_column("survey", "unpublished_at")
