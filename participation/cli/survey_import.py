@@ -10,7 +10,7 @@ import click
 from participation.cli.surveys import read_definition_or_exit, surveys
 from participation.extensions import db
 from participation.models import CampaignKind
-from participation.responses.publishing import ensure_campaign, find_survey, publish
+from participation.responses.publishing import ensure_campaign, find_survey, publish, set_published
 
 
 @surveys.command("import")
@@ -36,3 +36,16 @@ def campaign_command(slug: str, name: str, kind: str) -> None:
     campaign = ensure_campaign(db.session, survey, name, CampaignKind(kind))
     db.session.commit()
     click.echo(f"{slug}: campaign {campaign.name!r} ({campaign.kind.value}); link: /nl/s/{slug}/?c={campaign.name}")
+
+
+@surveys.command("unpublish")
+@click.argument("slug")
+@click.option("--undo", is_flag=True, help="Put the survey back on line.")
+def unpublish_command(slug: str, undo: bool) -> None:
+    """Take a survey off line: it leaves the home page and takes no new residents; answers stay."""
+    survey = find_survey(db.session, slug)
+    if survey is None:
+        raise click.ClickException(f"no survey {slug!r}")
+    set_published(db.session, survey, published=undo)
+    db.session.commit()
+    click.echo(f"{slug}: {'on line again' if undo else 'taken off line'}")

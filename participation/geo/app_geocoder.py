@@ -42,10 +42,18 @@ def location_choices(geocoder: Geocoder) -> dict[str, Any]:
     }
 
 
+def buurten_focus_first(geocoder: Geocoder) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(code, name) of the focus area's buurten by name, then of the other buurten by name: a resident of the
+    focus area finds their own first."""
+    ordered = sorted(geocoder.boundaries.buurten, key=lambda b: (b.name.casefold(), b.code))
+    focus = [(b.code, b.name) for b in ordered if b.code in geocoder.focus_codes]
+    others = [(b.code, b.name) for b in ordered if b.code not in geocoder.focus_codes]
+    return focus, others
+
+
 def buurten_focus_area_first(geocoder: Geocoder, focus_area_name: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """Buurten to choose from, grouped: the focus area's first (where most field work is), then the rest by wijk."""
-    focus = [(b.code, b.name) for b in sorted(geocoder.boundaries.buurten, key=lambda b: b.name)
-             if b.code in geocoder.focus_codes]  # fmt: skip
+    focus, _others = buurten_focus_first(geocoder)
     groups = [(focus_area_name, focus)] if focus else []
     for wijk_name, buurten in location_choices(geocoder)["buurten_by_wijk"].items():
         rest = [(code, name) for code, name in buurten if code not in geocoder.focus_codes]

@@ -24,6 +24,8 @@ class Survey(Base):
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     line: Mapped[ParticipationLine] = mapped_column(enum_column(ParticipationLine, "participation_line", 16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set when the survey is taken off line: it leaves the home page and takes no new residents.
+    unpublished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     versions: Mapped[list[SurveyVersion]] = relationship(
         back_populates="survey", order_by="SurveyVersion.number", cascade="all, delete-orphan"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from participation.models import Campaign, CampaignKind, Survey, SurveyVersion
-from participation.models.base import DbSession
+from participation.models.base import DbSession, utcnow
 from participation.surveys.model import SurveyDefinition
 
 
@@ -27,6 +28,42 @@ def current_version(session: DbSession, slug: str) -> SurveyVersion | None:
     return session.scalar(
         select(SurveyVersion).join(Survey).where(Survey.slug == slug).order_by(SurveyVersion.number.desc()).limit(1)
     )
+
+
+@dataclass(frozen=True)
+class OpenSurvey:
+    """A survey residents may start now, with the definition its new respondents answer."""
+
+    survey: Survey
+    version: SurveyVersion
+    definition: SurveyDefinition
+
+
+def takes_new_residents(survey: Survey, definition: SurveyDefinition, today: date) -> bool:
+    """Published (not taken off line) and not past its closing day."""
+    return survey.unpublished_at is None and definition.is_open_on(today)
+
+
+def open_surveys(session: DbSession, today: date) -> list[OpenSurvey]:
+    """Every survey a resident may start on ``today``, in the order they were first published."""
+    found = []
+    for survey in session.scalars(select(Survey).where(Survey.unpublished_at.is_(None)).order_by(Survey.id)):
+        version = current_version(session, survey.slug)
+        if version is None:
+            continue
+        definition = definition_of(version)
+        if takes_new_residents(survey, definition, today):
+            found.append(OpenSurvey(survey, version, definition))
+    return found
+
+
+def set_published(session: DbSession, survey: Survey, published: bool) -> None:
+    """Take a survey off line (it keeps its versions, drafts and responses) or put it back."""
+    if published:
+        survey.unpublished_at = None
+    elif survey.unpublished_at is None:
+        survey.unpublished_at = utcnow()
+    session.flush()
 
 
 @dataclass(frozen=True)

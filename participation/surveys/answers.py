@@ -147,10 +147,11 @@ def parse_form(questions: Sequence[Question] | Page, form: FormData) -> dict[str
 
 
 def is_unanswered(value: Any) -> bool:
-    """Whether a value counts as no answer (for ``required``): nothing, empty, or a skipped location."""
+    """Whether a value counts as no answer (for ``required``): nothing, empty, or a skipped location (one that
+    names no place as well: that is a contradiction for validation to refuse)."""
     if value is None or value == "" or value == [] or value == {}:
         return True
-    return isinstance(value, Mapping) and value.get("skipped") is True
+    return isinstance(value, Mapping) and value.get("skipped") is True and len(value) == 1
 
 
 def chosen_values(value: Any) -> tuple[str, ...]:

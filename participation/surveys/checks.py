@@ -6,6 +6,7 @@ Each finding is a ``(path, message)`` pair; the loader turns the path into a lin
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from participation.surveys.conditions import COMPARISONS, OTHER, Operator
@@ -14,7 +15,7 @@ from participation.surveys.problems import Path, dotted
 
 Finding = tuple[Path, str]
 NUMERIC = frozenset((QuestionType.RATING, QuestionType.AGREEMENT, QuestionType.NUMBER))
-TEXT_FIELDS = ("title", "introduction", "text", "help", "label")
+TEXT_FIELDS = ("title", "introduction", "audience", "text", "help", "label")
 
 
 def expand_texts(data: Any, language: str) -> Any:
@@ -35,7 +36,7 @@ def expand_texts(data: Any, language: str) -> Any:
 
 
 def _texts(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, str]]]:
-    for key in ("title", "introduction"):
+    for key in ("title", "introduction", "audience"):
         if key in data:
             yield (key,), data[key]
     for p, page in enumerate(data["pages"]):
@@ -187,4 +188,13 @@ def check_structure(data: dict[str, Any]) -> Iterator[Finding]:
 
 def check_definition(data: dict[str, Any]) -> list[Finding]:
     """Every finding for a definition whose shape the JSON Schema accepted, texts already expanded."""
-    return [*check_structure(data), *check_languages(data)]
+    return [*check_structure(data), *check_languages(data), *check_closing_day(data)]
+
+
+def check_closing_day(data: dict[str, Any]) -> Iterator[Finding]:
+    """The closing day is a day of the calendar (the schema only checks that it looks like one)."""
+    if "closes" in data:
+        try:
+            date.fromisoformat(str(data["closes"]))
+        except ValueError:
+            yield ("closes",), f"closes {data['closes']!r} is not a day: write it as YYYY-MM-DD"

@@ -34,6 +34,9 @@ MESSAGES = {
     "outside": _l("This place is outside the municipality. Please choose a place inside the municipality."),
     "address_unknown": _l("We do not know this address. Check the postcode and house number, or choose your street."),
     "address_register_missing": _l("Addresses cannot be looked up here. Please choose your neighbourhood and street."),
+    "skipped_with_place": _l(
+        "You chose a place and also “I would rather not say where”. Please choose one of the two."
+    ),
     "buurt_unknown": _l("We do not know this neighbourhood. Please choose one from the list."),
     "unknown_question": _l("This question is not part of the survey."),
     "invalid": _l("This answer is not valid. Please try again."),

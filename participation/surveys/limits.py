@@ -36,7 +36,7 @@ MESSAGES = {
     "sheet_too_long": _l("The %(sheet)s sheet has more than %(limit)s rows."),
     "sheet_too_wide": _l("The %(sheet)s sheet has more than %(limit)s columns."),
 }
-TEXT_FIELDS = ("title", "introduction", "text", "help", "label")
+TEXT_FIELDS = ("title", "introduction", "audience", "text", "help", "label")
 
 Finding = tuple[Path, str]
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from participation.models.lines import ParticipationLine
@@ -220,6 +221,19 @@ class SurveyDefinition:
     default_language: str
     languages: tuple[str, ...]
     pages: tuple[Page, ...]
+    # What the home page and the introduction tell a resident before they start; each is optional.
+    minutes: int | None = None
+    audience: Texts | None = None
+    # The last day new residents may start; after it the survey leaves the home page.
+    closes: date | None = None
+
+    def duration_minutes(self) -> int:
+        """About how long the survey takes: as its author says, else two minutes a page."""
+        return self.minutes if self.minutes is not None else 2 * len(self.pages)
+
+    def is_open_on(self, day: date) -> bool:
+        """Whether a resident may start on ``day``: a survey closes at the end of its closing day."""
+        return self.closes is None or day <= self.closes
 
     def questions(self) -> tuple[Question, ...]:
         """Every question in the order a resident meets them."""
@@ -267,6 +281,16 @@ class SurveyDefinition:
         """The pages shown for these answers (a page whose questions are all hidden is left out)."""
         return self.walk(answers).pages
 
+    def first_page_without_answer(self, answers: Mapping[str, Any]) -> int | None:
+        """The number (from 1, among the pages shown) of the first page none of whose shown questions has an
+        answer: where a resident who stopped goes on. None when every page has one."""
+        walk = self.walk(answers)
+        for number, page in enumerate(walk.pages, start=1):
+            shown = [question.id for question in page.questions if question.id in walk.questions]
+            if not any(question_id in walk.answers for question_id in shown):
+                return number
+        return None
+
     def is_visible(self, question: Question | str, answers: Mapping[str, Any]) -> bool:
         question_id = question if isinstance(question, str) else question.id
         return question_id in self.walk(answers).questions
@@ -287,6 +311,13 @@ class SurveyDefinition:
         }
         if self.introduction is not None:
             data["introduction"] = self.introduction.to_dict()
+        # Only when set, so that the fingerprints of definitions without them stay as they were.
+        if self.minutes is not None:
+            data["minutes"] = self.minutes
+        if self.audience is not None:
+            data["audience"] = self.audience.to_dict()
+        if self.closes is not None:
+            data["closes"] = self.closes.isoformat()
         data["pages"] = [page.to_dict() for page in self.pages]
         return data
 
@@ -301,9 +332,19 @@ class SurveyDefinition:
             default_language=data["default_language"],
             languages=tuple(data["languages"]),
             pages=tuple(Page.from_dict(page) for page in data["pages"]),
+            minutes=data.get("minutes"),
+            audience=Texts.of(data["audience"]) if data.get("audience") is not None else None,
+            closes=_date(data.get("closes")),
         )
 
     def fingerprint(self) -> str:
         """A sha256 of the canonical JSON snapshot: equal for equal content, whatever the key order of the source."""
         canonical = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _date(value: Any) -> date | None:
+    """A closing day as written: an ISO date string (JSON), or the date YAML makes of an unquoted one."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

@@ -8,6 +8,9 @@ A resident gives a place in one of four ways, or skips the question:
 - ``{"buurt": "BU05050401", "street": "Brouwersdijk" | None}``: chosen from the lists;
 - ``{"skipped": True}``.
 
+A place given together with "I would rather not say" is kept as both, so that validation refuses it with
+``skipped_with_place`` rather than silently dropping one of the two.
+
 Whether the place lies inside the municipality is decided by the geocoding layer (error code ``outside``).
 """
 
@@ -59,7 +62,8 @@ def parse_location(mode: str, fields: Mapping[str, str]) -> dict[str, Any] | Non
             (way for way, key in (("map", "lat"), ("address", "postcode"), ("buurt", "buurt")) if fields.get(key)), ""
         )
     if mode == "skip":
-        return {"skipped": True}
+        given = {key: fields[key] for key in ("lat", "postcode", "number", "buurt") if fields.get(key)}
+        return {"skipped": True, **given}
     if mode in SOURCES:
         if not fields.get("lat") and not fields.get("lon"):
             return None
@@ -96,6 +100,8 @@ def _coordinate(value: Any, limit: float) -> bool:
 
 def validate_location(value: Any) -> AnswerError | None:
     """Why a location answer is malformed, or ``None``; the place itself is checked when it is geocoded."""
+    if isinstance(value, Mapping) and value.get("skipped") is True and len(value) > 1:
+        return AnswerError("skipped_with_place")
     if not isinstance(value, Mapping) or not any(set(value) <= shape and value for shape in SHAPES):
         return AnswerError("invalid_location")
     if "skipped" in value:

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, request, url_for
+from markupsafe import Markup
 
 from participation.i18n import current_language, describe
 from participation.models import Role
@@ -37,9 +38,26 @@ def language_links() -> list[LanguageLink]:
     return links
 
 
+# Marks that already end a label: after them a colon would be double punctuation ("Question?: message").
+CLOSING_MARKS = frozenset("?!.:;…؟")
+
+
+def labelled(label: object, message: object) -> str:
+    """An error as "label: message", without a colon after a label that already ends in a mark."""
+    text = str(label).rstrip()
+    return f"{text} {message}" if text[-1:] in CLOSING_MARKS else f"{text}: {message}"
+
+
+def isolate(name: object) -> Markup:
+    """A name (an area, a street) inside running text, isolated so that right-to-left text leaves it whole."""
+    return Markup("<bdi>{}</bdi>").format(name)
+
+
 def configure_templating(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters["isolate"] = isolate
+    app.jinja_env.globals["labelled"] = labelled
 
     @app.context_processor
     def inject_common() -> dict[str, Any]:

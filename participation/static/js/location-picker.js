@@ -27,7 +27,30 @@
     }
     var marker = null;
 
+    var placeUrl = box.getAttribute("data-place-url");
+    var focus = (box.getAttribute("data-focus") || "").split(" ").filter(Boolean);
+    var asked = 0;
+
+    // Name the buurt (and street) of the chosen point, so the resident sees that the right place was taken.
+    function name(latlng) {
+      var ticket = ++asked;
+      if (!placeUrl) {
+        return;
+      }
+      var query = "?lat=" + encodeURIComponent(latlng.lat.toFixed(6)) + "&lon=" + encodeURIComponent(latlng.lng.toFixed(6));
+      fetch(placeUrl + query, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (found) {
+          if (ticket === asked && found && found.html) {
+            status.innerHTML = found.html; // escaped by the server; names are isolated in <bdi>
+          }
+        })
+        .catch(function () { /* the plain "chosen" text stays */ });
+    }
+
     function choose(latlng, how) {
+      // Only now may a point leave the phone: the fields were disabled until the resident chose one.
+      [lat, lon, source].forEach(function (input) { input.disabled = false; });
       lat.value = latlng.lat.toFixed(6);
       lon.value = latlng.lng.toFixed(6);
       source.value = how;
@@ -41,15 +64,25 @@
         marker = L.circleMarker(latlng, { radius: 10, color: "#0d2b4c", weight: 3, fillColor: "#ffbf47", fillOpacity: 1 }).addTo(map);
       }
       status.textContent = box.getAttribute("data-chosen-text") || "";
+      name(latlng);
     }
 
     fetch(box.getAttribute("data-boundaries"), { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (outlines) {
+        var inFocus = function (feature) { return focus.indexOf(feature.properties.buurtcode) !== -1; };
         var layer = L.geoJSON(outlines, { style: { color: "#154273", weight: 1, fillOpacity: 0.04 }, interactive: false });
         layer.addTo(map);
+        // The focus area drawn over the rest, and the map opened on it rather than on all of the municipality.
+        var focusLayer = L.geoJSON(outlines, {
+          filter: inFocus,
+          style: { color: "#0d2b4c", weight: 3, fillOpacity: 0 },
+          interactive: false
+        });
+        focusLayer.addTo(map);
+        var opening = focusLayer.getLayers().length ? focusLayer : layer;
         if (!lat.value) {
-          map.fitBounds(layer.getBounds());
+          map.fitBounds(opening.getBounds());
         }
       })
       .catch(function () { /* the map still works without outlines */ });
@@ -79,6 +112,7 @@
           mode.value = "";
           lat.value = "";
           lon.value = "";
+          [lat, lon, source].forEach(function (input) { input.disabled = true; });
           if (marker) {
             map.removeLayer(marker);
             marker = null;

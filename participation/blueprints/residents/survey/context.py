@@ -8,14 +8,16 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
-from participation.geo import Geocoder
-from participation.geo.app_geocoder import current_geocoder, location_choices
+from participation.geo import Geocoder, InvalidCoordinates
+from participation.geo.app_geocoder import buurten_focus_first, current_geocoder, location_choices
 from participation.responses.places import resolve_location
 from participation.surveys.answers import FormData, is_unanswered, parse_form, validate_answer
 from participation.surveys.errors import AnswerError
 from participation.surveys.labels import AGREEMENT_LABELS, OTHER_LABEL, YES_NO_LABELS
 from participation.surveys.model import Page, Question, QuestionType, SurveyDefinition
+from participation.web.templating import isolate
 
 
 class PageForm:
@@ -76,12 +78,29 @@ def page_context(definition: SurveyDefinition, page: Page) -> dict[str, Any]:
         "tile_attribution": current_app.config["TILE_ATTRIBUTION"],
     }
     if has_location:
-        context.update(location_choices(current_geocoder()))
+        geocoder = current_geocoder()
+        focus, others = buurten_focus_first(geocoder)
+        context.update(location_choices(geocoder))
+        context["focus_codes"] = sorted(geocoder.focus_codes)
+        context["buurt_groups"] = [
+            (current_app.config["FOCUS_AREA_NAME"], focus),
+            (_("Other neighbourhoods"), others),
+        ]
     return context
 
 
-def answer_text(question: Question, value: Any, language: str) -> str:
-    """An answer as plain text for the check page and the receipt (escaped by the template, like all answers)."""
+def place_chosen_text(buurt: str, street: str | None) -> Markup:
+    """What the page says after a tap: the buurt, and the street when the register knows it."""
+    # The message is escaped before the names go in, so a translation cannot bring markup either.
+    if street:
+        message = escape(_("Chosen: %(street)s in %(buurt)s. You can tap again to change it."))
+        return message % {"street": isolate(street), "buurt": isolate(buurt)}
+    return escape(_("Chosen: %(buurt)s. You can tap again to change it.")) % {"buurt": isolate(buurt)}
+
+
+def answer_text(question: Question, value: Any, language: str) -> str | Markup:
+    """An answer as plain text for the check page and the receipt (escaped by the template, like all answers);
+    a place is Markup, its names escaped and isolated for right-to-left pages."""
     if is_unanswered(value):
         return str(_("Not answered"))
     labels = dict(question_options(question, language))
@@ -107,11 +126,19 @@ def answer_text(question: Question, value: Any, language: str) -> str:
     return str(value)
 
 
-def _location_text(value: Mapping[str, Any]) -> str:
+def _location_text(value: Mapping[str, Any]) -> str | Markup:
     if value.get("skipped"):
         return str(_("I would rather not say where"))
     if "lat" in value:
-        return str(_("A place on the map"))
+        try:
+            located = current_geocoder().locate(float(value["lat"]), float(value["lon"]))
+        except (TypeError, ValueError, InvalidCoordinates):
+            located = None
+        if located is None or located.buurt is None:
+            return str(_("A place on the map"))
+        parts = [located.street, located.buurt.name]
+        place = isolate(", ".join(part for part in parts if part))
+        return escape(_("A place on the map: %(place)s")) % {"place": place}
     if "postcode" in value:
         return " ".join(
             str(part) for part in (value.get("postcode"), value.get("number"), value.get("addition")) if part
@@ -119,4 +146,4 @@ def _location_text(value: Mapping[str, Any]) -> str:
     geocoder = current_geocoder()
     names = {buurt.code: buurt.name for buurt in geocoder.boundaries.buurten}
     parts = [value.get("street"), names.get(str(value.get("buurt")), value.get("buurt"))]
-    return ", ".join(str(part) for part in parts if part)
+    return isolate(", ".join(str(part) for part in parts if part))
