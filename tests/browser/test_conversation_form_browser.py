@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC
+from zoneinfo import ZoneInfo
 
 import pytest
+from babel.dates import format_datetime
 from flask import Flask
 from playwright.sync_api import Browser, expect
 from sqlalchemy import func, select
@@ -55,7 +58,7 @@ def test_the_conversation_form_is_short_on_a_phone_and_logs_what_was_picked(
     bands = {band.band: band.label.get(language) for band in age_bands()}
     context = browser.new_context(
         viewport=PHONE, is_mobile=True, has_touch=True, geolocation={"latitude": lat, "longitude": lon},
-        permissions=["geolocation"],
+        permissions=["geolocation"], timezone_id="Europe/Amsterdam",
     )  # fmt: skip
     context.add_cookies([{"name": "lang", "value": language, "url": base}])
     page = context.new_page()
@@ -114,12 +117,21 @@ def test_the_conversation_form_is_short_on_a_phone_and_logs_what_was_picked(
     assert_accessible(page, f"conversation form filled in ({language})")
 
     page.fill("#notes", "Gesprek bij de speeltuin over afval en jongeren.")
+    page.fill("#occurred_at", "2026-11-20T14:14")  # a winter afternoon in Dordrecht, 13:14 UTC
     page.click("form[data-outbox-form] button[type=submit]")
     wait_until(lambda: logged(app) == 1)
+    with app.app_context():
+        stored = db.session.scalars(select(Conversation.occurred_at)).one()
+    stored = stored.replace(tzinfo=UTC) if stored.tzinfo is None else stored.astimezone(UTC)
+    assert (stored.hour, stored.minute) == (13, 14)
 
     page.goto(f"{base}/field/conversations")
     row = page.locator("table tbody tr").first
-    for text in (search_label, group_label, bands["12_17"], bands["65_plus"]):
+    # The time as it was in Dordrecht (14:14, in the language's own way of writing it), not as it is stored.
+    local = format_datetime(stored, "short", tzinfo=ZoneInfo("Europe/Amsterdam"), locale=language)
+    in_utc = format_datetime(stored, "short", tzinfo=UTC, locale=language)
+    for text in (search_label, group_label, bands["12_17"], bands["65_plus"], local):
         expect(row).to_contain_text(text)
+    expect(row).not_to_contain_text(in_utc)
     assert_accessible(page, f"conversation list ({language})")
     context.close()
