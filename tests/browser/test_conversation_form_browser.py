@@ -18,9 +18,9 @@ from participation.extensions import db
 from participation.geo.app_geocoder import current_geocoder
 from participation.models import Conversation, Role, Theme
 from participation.surveys.age_bands import age_bands
-from tests.browser.pages import PHONE, assert_accessible
+from tests.browser.pages import PHONE, assert_accessible, sign_in_page
 from tests.browser.test_field_offline import wait_until
-from tests.factories import TEST_PASSWORD, StaffAccount
+from tests.factories import StaffAccount
 
 MAX_HEIGHT = 2500
 
@@ -62,11 +62,7 @@ def test_the_conversation_form_is_short_on_a_phone_and_logs_what_was_picked(
     )  # fmt: skip
     context.add_cookies([{"name": "lang", "value": language, "url": base}])
     page = context.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#email", user.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.click("form button[type=submit]")
+    sign_in_page(page, base, user)
 
     page.goto(f"{base}/field/conversations/new")
     expect(page.locator("html")).to_have_attribute("lang", language)

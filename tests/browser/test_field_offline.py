@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from participation.extensions import db
 from participation.models import Conversation, Role
-from tests.browser.pages import PHONE, assert_accessible
-from tests.factories import TEST_PASSWORD, StaffAccount
+from tests.browser.pages import PHONE, assert_accessible, sign_in_page
+from tests.factories import StaffAccount
 
 
 def conversations(app: Flask) -> int:
@@ -50,11 +50,7 @@ def test_three_logs_made_offline_arrive_once(
     user = make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht")
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#email", user.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.click("form button[type=submit]")
+    sign_in_page(page, base, user)
 
     page.goto(f"{base}/field/")
     assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")

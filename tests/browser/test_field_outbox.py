@@ -18,8 +18,8 @@ from sqlalchemy import select
 from participation.extensions import db
 from participation.fieldwork.conversations import MESSAGES
 from participation.models import Conversation, Role
-from tests.browser.pages import PHONE, assert_accessible
-from tests.factories import TEST_PASSWORD, StaffAccount
+from tests.browser.pages import PHONE, assert_accessible, sign_in_page
+from tests.factories import StaffAccount
 
 LANGUAGES = ["nl", "ar"]
 
@@ -49,11 +49,7 @@ def field_phone(
     user = make_staff(Role.PROFESSIONAL, organisation="Welzijn Dordrecht")
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale=request.param)
     page = context.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#email", user.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.click("form button[type=submit]")
+    sign_in_page(page, base, user)
     page.goto(f"{base}/field/")
     assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # now under the worker's control

@@ -16,19 +16,15 @@ from sqlalchemy import select
 from participation.blueprints.field.conversations.labels import FOLLOW_UP_STATUS_LABELS
 from participation.extensions import db
 from participation.models import FollowUpSignal, Role, SignalStatus
-from tests.browser.pages import PHONE, assert_accessible
-from tests.factories import ORGANISATION_A, ORGANISATION_B, TEST_PASSWORD, StaffAccount
+from tests.browser.pages import PHONE, assert_accessible, sign_in_page
+from tests.factories import ORGANISATION_A, ORGANISATION_B, StaffAccount
 
 
 def signed_in_phone(browser: Browser, base: str, user: StaffAccount, language: str) -> tuple[BrowserContext, Page]:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     context.add_cookies([{"name": "lang", "value": language, "url": base}])
     page = context.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#email", user.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.click("form button[type=submit]")
+    sign_in_page(page, base, user)
     return context, page
 
 

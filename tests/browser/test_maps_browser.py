@@ -13,8 +13,8 @@ from playwright.sync_api import Browser, Page
 from participation.extensions import db
 from participation.maps import MAP_ELEMENT_ID
 from participation.models import Role
-from tests.browser.pages import WCAG_21_AA
-from tests.factories import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT_B, TEST_PASSWORD, MapSeeder, StaffAccount
+from tests.browser.pages import WCAG_21_AA, sign_in_page
+from tests.factories import BLOCK_BIG, BLOCK_OTHER, BLOCK_SMALL, BUURT_B, MapSeeder, StaffAccount
 
 
 def assert_accessible_outside_map(page: Page, where: str) -> None:
@@ -55,11 +55,7 @@ def test_map_pages_stay_on_the_origin_and_pass_axe(
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{base}/login")
-    page.fill("#email", user.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    sign_in_page(page, base, user)
     for path, drawn in (
         ("/bureau/maps/blocks", "canvas"),
         (f"/bureau/maps/themes?theme={theme_id}&level=street", "canvas"),

@@ -9,8 +9,8 @@ from flask import Flask
 from playwright.sync_api import Browser
 
 from participation.models import Role
-from tests.browser.pages import assert_accessible
-from tests.factories import TEST_PASSWORD, StaffAccount
+from tests.browser.pages import assert_accessible, sign_in_page
+from tests.factories import StaffAccount
 
 
 @pytest.mark.browser
@@ -23,10 +23,7 @@ def test_staff_pages_have_no_accessibility_violations(
     page = context.new_page()
     page.goto(f"{base}/login")
     assert_accessible(page, "login")
-    page.fill("#email", user.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    sign_in_page(page, base, user)
     for path in (
         "/staff/",
         "/staff/surveys/",
@@ -72,11 +69,7 @@ def test_administration_pages_have_no_accessibility_violations(
     admin = make_staff(Role.ADMIN)
     context = browser.new_context(viewport={"width": 360, "height": 640})
     page = context.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#email", admin.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    sign_in_page(page, base, admin)
     for path in ("/admin/users", "/admin/organisations", "/admin/audit", f"/admin/audit?user={admin.id}&event=logout"):
         response = page.goto(f"{base}{path}")
         assert response is not None and response.status == 200, path

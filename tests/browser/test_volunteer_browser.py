@@ -11,8 +11,8 @@ from flask import Flask
 from playwright.sync_api import Browser, Page
 
 from participation.models import Role
-from tests.browser.pages import PHONE, assert_accessible
-from tests.factories import TEST_PASSWORD, StaffAccount
+from tests.browser.pages import PHONE, assert_accessible, sign_in_page
+from tests.factories import StaffAccount
 
 NAMES = {"nl": "Fatima van den Berg-Ouali", "ar": "فاطمة العلوي"}
 
@@ -59,11 +59,7 @@ def test_a_resident_who_offers_to_take_part_reaches_the_analysts_follow_up_list(
     analyst = make_staff(Role.ANALYST)
     staff = browser.new_context(viewport=PHONE, locale=language)
     page = staff.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#email", analyst.email)
-    page.fill("#password", TEST_PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    sign_in_page(page, base, analyst)
     page.goto(f"{base}/field/contacts?show=volunteers")
     assert_accessible(page, "follow-up list")
     rows = page.locator("#volunteers-caption + thead + tbody tr")
