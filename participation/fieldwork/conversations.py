@@ -218,6 +218,19 @@ def _validate(
     return values, themes, errors
 
 
+def _location(
+    geocoder: Geocoder, data: ConversationInput, unchanged: StoredLocation | None, errors: list[FieldError]
+) -> StoredLocation | None:
+    """The place the log names, located; ``unchanged`` when it names none; a refusal goes to ``errors``."""
+    if not data.location:
+        return unchanged
+    resolved = resolve_location(geocoder, data.location)
+    if isinstance(resolved, AnswerError):
+        errors.append(FieldError("location", resolved.code, resolved.params))
+        return unchanged
+    return resolved
+
+
 def _follow_ups(
     session: DbSession, signals: Sequence[tuple[str, str]], errors: list[FieldError]
 ) -> list[tuple[str, Organisation]]:
@@ -253,13 +266,7 @@ def log_conversation(
         return existing, False
     values, themes, errors = _validate(session, data, languages)
     follow_ups = _follow_ups(session, data.signals, errors)
-    location = None
-    if data.location:
-        resolved = resolve_location(geocoder, data.location)
-        if isinstance(resolved, AnswerError):
-            errors.append(FieldError("location", resolved.code, resolved.params))
-        else:
-            location = resolved
+    location = _location(geocoder, data, None, errors)
     if errors:
         raise ConversationRejected(errors)
     # A device that resends while its first try is still running races past the lookup above; the unique
@@ -358,13 +365,7 @@ def update_conversation(
     data.client_id = conversation.client_id
     values, themes, errors = _validate(session, data, languages)
     follow_ups = _follow_ups(session, data.signals, errors)
-    location = conversation.location
-    if data.location:
-        resolved = resolve_location(geocoder, data.location)
-        if isinstance(resolved, AnswerError):
-            errors.append(FieldError("location", resolved.code, resolved.params))
-        else:
-            location = resolved
+    location = _location(geocoder, data, conversation.location, errors)
     if errors:
         raise ConversationRejected(errors)
     for name, value in values.items():
