@@ -87,7 +87,7 @@ def test_the_form_offers_the_register_and_refuses_a_partner_outside_it(
         },
     )
     assert response.status_code == 400
-    assert "Choose the partner from the list." in response.get_data(as_text=True)
+    assert "Kies de partner uit de lijst." in response.get_data(as_text=True)  # in the staff member's language
 
 
 def test_the_partner_sets_the_status_and_the_sender_sees_it(
@@ -156,7 +156,7 @@ def test_a_step_the_follow_up_cannot_take_is_a_400_in_the_inbox(
     prefix = f"follow-up-{signal.id}-"
     response = partner.post(f"/field/follow-ups/{signal.id}/status", data={f"{prefix}status": "open"})
     assert response.status_code == 400
-    assert "cannot be given that status now" in response.get_data(as_text=True)
+    assert "kan die status nu niet krijgen" in response.get_data(as_text=True)  # in the staff member's language
     response = partner.post(
         f"/field/follow-ups/{signal.id}/status", data={f"{prefix}status": "declined", f"{prefix}note": "x" * 501}
     )

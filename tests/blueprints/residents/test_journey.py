@@ -110,7 +110,7 @@ def test_the_buurt_list_offers_the_focus_area_first_by_name_then_the_rest(loaded
     page = location_page(loaded_app.test_client())
     select_box = page[page.index('id="where__buurt"') : page.index("</select>")]
     groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select_box, re.S)
-    assert [label for label, _ in groups] == ["Dordt West", "Other neighbourhoods"]
+    assert [label for label, _ in groups] == ["Dordt West", "Andere buurten"]  # in the page's language
     focus, others = ([name for name in re.findall(r">([^<]+)</option>", options)] for _, options in groups)
     assert focus == sorted(focus, key=str.casefold) and others == sorted(others, key=str.casefold)
     assert len(focus) == 24 and "Waldeck Pyrmontweg en omgeving" in focus and "Zuidhoven" in others
@@ -141,7 +141,7 @@ def test_a_buurt_and_i_would_rather_not_say_together_get_a_clear_message(loaded_
     )
     assert refused.status_code == 400
     body = refused.get_data(as_text=True)
-    assert any("also “I would rather not say where”" in error for error in errors_on(body))
+    assert any("ook “Ik zeg liever niet waar”" in error for error in errors_on(body))  # in Dutch, as the page
     assert 'href="#where"' in body  # the summary leads to the field
     # What was valid on the page is kept.
     assert "Het park" in client.get(f"{SURVEY}/3").get_data(as_text=True)
