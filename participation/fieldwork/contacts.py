@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from participation.audit import record
 from participation.config import CONTACT_RETENTION_DAYS
 from participation.fieldwork.access import require_read, visible_to
+from participation.fieldwork.answer_copies import blank_contact_answers
 from participation.fieldwork.errors import InvalidRecord
 from participation.fieldwork.places import check_text, parse_choice
 from participation.models import ConsentRecord, Contact, ContactKind, FollowUpStatus, StaffUser
@@ -140,12 +141,15 @@ def withdraw_consent(
     """Note that the contact withdrew one consent; with no consent left the contact expires for the next purge.
 
     A withdrawn consent stays on record (when it was given and withdrawn), so the register can show it was honoured.
+    A volunteer's details leave the survey answer they came from at once: the answer keeps only the consent.
     """
     contact = consent.contact
     require_read(recorded_by, contact)
     if consent.withdrawn_at is None:
         consent.withdrawn_at = now or utcnow()
         record(session, "contact.consent_withdrawn", actor=recorded_by, subject=contact, consent_id=consent.id)
+    if contact.source_response_id is not None:
+        blank_contact_answers(session, [contact.source_response_id])
     if not active_consents(contact):
         # Nothing allows keeping the person's details any more: the next ``flask privacy purge`` removes them.
         contact.retain_until = min(contact.retain_until, today - timedelta(days=1))

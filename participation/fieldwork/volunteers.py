@@ -3,6 +3,7 @@
 A response whose contact question says yes, with an e-mail address or phone number, makes one contact of the
 programme (no organisation), with one consent: the question the resident said yes to, in the survey's own words.
 Only what the resident typed is kept, until the register's retention date; erasing the response erases it too.
+The copy in the answer lasts no longer than the contact (``fieldwork.answer_copies``).
 """
 
 from __future__ import annotations

@@ -9,14 +9,24 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from participation.extensions import db
-from participation.fieldwork.purge import purge_expired
+from participation.fieldwork.purge import PURGED, purge_expired
 from participation.fieldwork.volunteers import VOLUNTEER_REGISTERED
 from participation.indicators.reach import reach_per_line
-from participation.models import AuditEvent, ConsentRecord, Contact, ContactKind, FollowUpStatus, Role
+from participation.models import (
+    Answer,
+    AuditEvent,
+    ConsentRecord,
+    Contact,
+    ContactKind,
+    FollowUpStatus,
+    Role,
+    SurveyResponse,
+)
 from participation.models.base import utcnow
 from tests.factories import ANSWERS, ORGANISATION_B, StaffAccount, sign_in
 
@@ -152,3 +162,131 @@ def test_the_purge_removes_a_volunteer_after_the_retention_date(volunteer_app: F
     assert contacts(volunteer_app) == []
     with volunteer_app.app_context():
         assert db.session.scalar(select(ConsentRecord)) is None
+
+
+OLD_NAME = "Gerritje Ommeren-Blaauwkamp"
+OLD_EMAIL = "gerritje.ob@voorbeeld.example"
+OLD_PHONE = "06 7391 0284"
+EARLY_EMAIL = "voor.de.register@voorbeeld.example"
+FRESH_NAME = "Mirjam Schouwenaar-Dekkers"
+FRESH_EMAIL = "mirjam.sd@voorbeeld.example"
+CONSENT_SHOWN = "Ja, u mag hierover contact met mij opnemen"
+
+
+def every_value_in_the_database(app: Flask) -> str:
+    """Every row of every table, every value as text (as tests/responses/test_erasure.py reads them)."""
+    lines = []
+    with app.app_context(), db.engine.connect() as connection:
+        for table in db.metadata.sorted_tables:
+            for row in connection.execute(sa.select(table)):
+                lines.append(f"{table.name}: " + " | ".join(str(value) for value in row))
+    return "\n".join(lines)
+
+
+def answer_of(app: Flask, response_id: int, question_id: str) -> Any:
+    with app.app_context():
+        return db.session.scalar(
+            select(Answer.value).where(Answer.response_id == response_id, Answer.question_id == question_id)
+        )
+
+
+def submitted_days_ago(app: Flask, response_id: int, days: int) -> None:
+    """Move a response (and the contact made from it) back in time, as if it had been submitted ``days`` ago."""
+    with app.app_context():
+        when = utcnow() - timedelta(days=days)
+        db.session.execute(sa.update(SurveyResponse).where(SurveyResponse.id == response_id).values(submitted_at=when))
+        db.session.execute(
+            sa.update(Contact)
+            .where(Contact.source_response_id == response_id)
+            .values(created_at=when, retain_until=when.date() + timedelta(days=RETENTION_DAYS))
+        )
+        db.session.commit()
+
+
+def test_the_purge_leaves_no_copy_of_expired_contact_details_in_the_answers(volunteer_app: Flask) -> None:
+    old = submit(volunteer_app, {"consent": True, "name": OLD_NAME, "email": OLD_EMAIL, "phone": OLD_PHONE})
+    # A response from before volunteers became contacts: details in the answer, nobody in the register.
+    early = submit(volunteer_app, {"consent": True, "email": EARLY_EMAIL})
+    with volunteer_app.app_context():
+        db.session.execute(sa.delete(ConsentRecord))
+        db.session.execute(sa.delete(Contact).where(Contact.source_response_id == early))
+        db.session.commit()
+    submitted_days_ago(volunteer_app, old, RETENTION_DAYS + 2)
+    submitted_days_ago(volunteer_app, early, RETENTION_DAYS + 5)
+    fresh = submit(volunteer_app, {"consent": True, "name": FRESH_NAME, "email": FRESH_EMAIL})
+    before = every_value_in_the_database(volunteer_app)
+    for detail in (OLD_NAME, OLD_EMAIL, OLD_PHONE, EARLY_EMAIL, FRESH_NAME, FRESH_EMAIL):
+        assert detail in before, detail
+
+    result = volunteer_app.test_cli_runner().invoke(args=["privacy", "purge"])
+    assert result.exit_code == 0, result.output
+    assert "Removed 1 contact(s)" in result.output
+    assert "contact details blanked in 2 survey answer(s)" in result.output
+
+    after = every_value_in_the_database(volunteer_app)
+    for detail in (OLD_NAME, OLD_EMAIL, OLD_PHONE, EARLY_EMAIL):
+        assert detail not in after, detail
+    # The fresh volunteer is kept, in the register and in their answer, until their own date.
+    [contact] = contacts(volunteer_app)
+    assert (contact.source_response_id, contact.email) == (fresh, FRESH_EMAIL)
+    assert answer_of(volunteer_app, fresh, "contact_details") == {
+        "consent": True,
+        "name": FRESH_NAME,
+        "email": FRESH_EMAIL,
+    }
+    # What the residents said stays: they wanted to be involved and to be contacted.
+    for response_id in (old, early):
+        assert answer_of(volunteer_app, response_id, "contact_details") == {"consent": True}
+        assert answer_of(volunteer_app, response_id, "wants_involved") is True
+    with volunteer_app.app_context():
+        involved = db.session.scalar(
+            select(func.count()).select_from(Answer).where(Answer.question_id == "wants_involved", Answer.score == 1)
+        )
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == PURGED))
+        assert event is not None and event.details["answers_blanked"] == 2
+    assert involved == 3
+    # A second purge finds nothing left to blank.
+    again = volunteer_app.test_cli_runner().invoke(args=["privacy", "purge"])
+    assert "contact details blanked in 0 survey answer(s)" in again.output
+
+
+def test_withdrawing_the_consent_blanks_the_answer_and_the_receipt_shows_what_is_kept(
+    volunteer_app: Flask, make_staff: Callable[..., StaffAccount]
+) -> None:
+    client = volunteer_app.test_client()
+    body = {
+        "answers": {
+            **ANSWERS,
+            "wants_involved": True,
+            "contact_details": {"consent": True, "name": OLD_NAME, "phone": OLD_PHONE},
+        },
+        "location": {"buurt": OUD_KRISPIJN},
+    }
+    sent = client.post(API, json=body)
+    assert sent.status_code == 201, sent.get_json()
+    response_id, code = int(sent.get_json()["id"]), sent.get_json()["receipt"]
+    submit(volunteer_app, {"consent": True, "email": FRESH_EMAIL})  # another volunteer, untouched
+    [contact, other] = contacts(volunteer_app)
+    shown = client.post("/nl/receipt", data={"code": code}).get_data(as_text=True)
+    assert f"{CONSENT_SHOWN}, {OLD_NAME}, {OLD_PHONE}" in shown
+
+    professional = volunteer_app.test_client()
+    sign_in(professional, make_staff(Role.PROFESSIONAL, organisation=ORGANISATION_B))
+    withdrawn = professional.post(f"/field/contacts/{contact.id}/consents/{contact.consents[0].id}/withdraw")
+    assert withdrawn.status_code == 302
+
+    assert answer_of(volunteer_app, response_id, "contact_details") == {"consent": True}
+    assert answer_of(volunteer_app, response_id, "wants_involved") is True
+    assert answer_of(volunteer_app, other.source_response_id or 0, "contact_details")["email"] == FRESH_EMAIL
+    # The register keeps the details until the next purge removes the contact; then they are gone everywhere.
+    with volunteer_app.app_context():
+        purge_expired(db.session, utcnow().date(), retention_days=RETENTION_DAYS)
+        db.session.commit()
+    after = every_value_in_the_database(volunteer_app)
+    assert OLD_NAME not in after and OLD_PHONE not in after and FRESH_EMAIL in after
+    shown = client.post("/nl/receipt", data={"code": code})
+    assert shown.status_code == 200
+    text = shown.get_data(as_text=True)
+    assert OLD_NAME not in text and OLD_PHONE not in text
+    # The receipt still shows the answer, as it is stored now: the consent without the details.
+    assert f"{CONSENT_SHOWN}</" in text
