@@ -51,6 +51,11 @@ def ensure_organisation(session: DbSession, name: str, kind: OrganisationKind | 
     return organisation
 
 
+def staff_accounts(session: DbSession) -> Sequence[StaffUser]:
+    """Every staff account, by e-mail address: the admin's list, the audit filter and ``flask users list``."""
+    return session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+
+
 def find_by_email(session: DbSession, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == email.strip().lower()))
 

@@ -8,13 +8,12 @@ import sys
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
 
 from participation.accounts.errors import AccountError
-from participation.accounts.operations import create_staff_user, ensure_organisation
+from participation.accounts.operations import create_staff_user, ensure_organisation, staff_accounts
 from participation.accounts.passwords import site_words
 from participation.extensions import db
-from participation.models import Role, StaffUser
+from participation.models import Role
 
 users = AppGroup("users", help="Manage staff accounts.")
 
@@ -50,7 +49,7 @@ def create(email: str, role: str, organisation: str, password_stdin: bool) -> No
 @users.command("list")
 def list_users() -> None:
     """Every staff account as a table: e-mail, role, organisation, active, last sign-in (UTC)."""
-    accounts = db.session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+    accounts = staff_accounts(db.session)
     rows = [
         (
             account.email,

@@ -37,21 +37,23 @@ def organisation_id(app: Flask, name: str) -> int:
         return organisation.id
 
 
+def follow_up_log(partner_id: int, **extra: str) -> dict[str, str]:
+    """A conversation log with a follow-up for the organisation ``partner_id``."""
+    return {
+        "client_id": str(uuid.uuid4()),
+        "occurred_at": "2026-11-20T14:30",
+        "line": "contact",
+        "setting": "street",
+        "participants": "1",
+        "notes": "Geheim gesprek over de buren",
+        "signal_description": "Lantaarnpaal kapot",
+        "signal_partner": str(partner_id),
+        **extra,
+    }
+
+
 def send_follow_up(client: FlaskClient, partner_id: int, **extra: str) -> None:
-    response = client.post(
-        "/field/conversations",
-        data={
-            "client_id": str(uuid.uuid4()),
-            "occurred_at": "2026-11-20T14:30",
-            "line": "contact",
-            "setting": "street",
-            "participants": "1",
-            "notes": "Geheim gesprek over de buren",
-            "signal_description": "Lantaarnpaal kapot",
-            "signal_partner": str(partner_id),
-            **extra,
-        },
-    )
+    response = client.post("/field/conversations", data=follow_up_log(partner_id, **extra))
     assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
 
 
@@ -75,17 +77,7 @@ def test_the_form_offers_the_register_and_refuses_a_partner_outside_it(
         hidden_id = hidden.id
     page = client.get("/field/conversations/new").get_data(as_text=True)
     assert f'<option value="{partner}">{ORGANISATION_B}</option>' in page and "Oud partner" not in page
-    response = client.post(
-        "/field/conversations",
-        data={
-            "client_id": str(uuid.uuid4()),
-            "occurred_at": "2026-11-20T14:30",
-            "line": "contact",
-            "setting": "street",
-            "signal_description": "Iets",
-            "signal_partner": str(hidden_id),
-        },
-    )
+    response = client.post("/field/conversations", data=follow_up_log(hidden_id))
     assert response.status_code == 400
     assert "Kies de partner uit de lijst." in response.get_data(as_text=True)  # in the staff member's language
 

@@ -13,6 +13,7 @@ from participation.accounts.operations import (
     force_password_change,
     set_active,
     set_receives_follow_ups,
+    staff_accounts,
 )
 from participation.accounts.passwords import site_words
 from participation.audit import recent_events, recorded_actions
@@ -34,7 +35,7 @@ from participation.web.staff import current_staff
 
 
 def _users_page(form: CreateStaffUserForm, status: int) -> ResponseReturnValue:
-    accounts = db.session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+    accounts = staff_accounts(db.session)
     return render_template("admin/users.html", form=form, accounts=accounts), status
 
 
@@ -128,7 +129,7 @@ def organisation_follow_ups(organisation_id: int) -> ResponseReturnValue:
 @requires_role(Role.ADMIN)
 def audit() -> ResponseReturnValue:
     """The newest events, filtered by who and by kind of event (a GET form, so a filtered view can be linked)."""
-    accounts = db.session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+    accounts = staff_accounts(db.session)
     kinds = dict.fromkeys([*AUDIT_EVENT_LABELS, *recorded_actions(db.session)])
     actions = sorted(((action, event_label(action)) for action in kinds), key=lambda choice: choice[1].lower())
     form = AuditFilterForm(request.args, accounts, actions)
