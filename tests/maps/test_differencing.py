@@ -24,7 +24,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-import pytest
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
@@ -187,7 +186,11 @@ def publish_streets(published: Published, cell: DrawnCell, units: list[Unit]) ->
         return
     for street in table.rows:
         shown = table.cell(street, None)
-        published.figure(f"{cell.key}-{street}", street_units[street], None if not shown.hidden else "small" if shown.small else "hidden")
+        published.figure(
+            f"{cell.key}-{street}",
+            street_units[street],
+            None if not shown.hidden else "small" if shown.small else "hidden",
+        )
 
 
 def publish_nested(town: Town) -> Published:
