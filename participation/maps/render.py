@@ -188,7 +188,9 @@ def map_data(
     ``words`` are the viewer's tooltip words for blocks and streets: ``shown`` with ``{n}`` for the count,
     ``small`` ("fewer than 5") and ``hidden``. ``tips`` are the tooltip texts of areas by code.
     """
-    data: dict[str, Any] = {"credit": CREDIT, "outline": OUTLINE_COLOUR, "outlines": outlines_url}
+    # The buurt outlines frame the cells and streets; an area map draws the areas themselves.
+    framed = layer.level in (MapLevel.CELL, MapLevel.BLOCK, MapLevel.STREET)
+    data: dict[str, Any] = {"credit": CREDIT, "outline": OUTLINE_COLOUR, "outlines": outlines_url if framed else None}
     if shape_of(layer) == "cells":
         half_lat = 50 / METRES_PER_DEGREE
         data["words"] = dict(words)
@@ -233,6 +235,7 @@ def map_script(shape: str, tile_url: str = "", tile_attribution: str = "") -> st
         Outlines("outlines").add_to(fmap)
         Cells("cells").add_to(fmap)
     else:
+        Outlines("outlines").add_to(fmap)
         Areas("areas").add_to(fmap)
     _deterministic_ids(fmap, [0])
     cast(Any, fmap).render()
