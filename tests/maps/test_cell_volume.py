@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -14,10 +15,10 @@ from sqlalchemy import func, select
 
 from participation.geo.blocks import block_centre, block_id
 from participation.maps import MapFilter, cell_layer, map_data
-from participation.models import Buurt, LocationPrecision, StoredLocation, SurveyResponse, SurveyVersion
+from participation.models import Buurt, LocationPrecision, Role, StoredLocation, SurveyResponse, SurveyVersion
 from participation.models.base import DbSession
 from participation.models.surveys import ResponseChannel
-from tests.factories import WHEN
+from tests.factories import WHEN, StaffAccount, sign_in
 
 K = 5
 SOURCES = 4000
@@ -96,6 +97,21 @@ def test_a_year_is_mostly_drawn_and_fast(year: DbSession) -> None:
     assert min(figure.count.value for figure in layer.figures) >= K
     assert 3 <= len(layer.breaks) <= 6  # 4 to 7 classes of the shown values
     assert elapsed < 1.0, f"the cell map of {SOURCES} sources took {elapsed:.2f} s"
+
+
+def test_the_page_of_a_year_answers_within_a_second(
+    loaded_app: Flask, year: DbSession, make_staff: Callable[..., StaffAccount]
+) -> None:
+    client = loaded_app.test_client()
+    sign_in(client, make_staff(Role.ANALYST))
+    assert client.get("/bureau/maps/blocks").status_code == 200  # the first request clips the outlines
+    started = time.perf_counter()
+    page = client.get("/bureau/maps/blocks")
+    elapsed = time.perf_counter() - started
+    print(f"cell map page of {SOURCES} sources: {elapsed * 1000:.0f} ms, {len(page.data)} bytes")
+    assert page.status_code == 200
+    assert 'id="map-coverage"' in page.get_data(as_text=True)
+    assert elapsed < 1.0
 
 
 def test_flask_maps_coverage_prints_the_shares(loaded_app: Flask, year: DbSession) -> None:
