@@ -11,6 +11,7 @@ def register_commands(app: Flask) -> None:
     from participation.cli.content import content
     from participation.cli.geo import geo
     from participation.cli.indicators import indicators
+    from participation.cli.maps import maps
     from participation.cli.privacy import privacy
     from participation.cli.report import report
     from participation.cli.surveys import surveys
@@ -18,5 +19,5 @@ def register_commands(app: Flask) -> None:
     from participation.cli.translate import translate
     from participation.cli.users import users
 
-    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report, backup):
+    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report, backup, maps):
         app.cli.add_command(group)

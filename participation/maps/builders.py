@@ -1,53 +1,47 @@
-"""The three kinds of map as suppressed layers: the block heat map, the choropleths per wijk and buurt, and the
-theme map per block and per street.
+"""The three kinds of map as suppressed layers: the cell heat map, the choropleths per wijk and buurt, and the
+theme map per cell and per street.
 
-Views and totals: the block and street layers show no total, so no hidden block can be worked out by subtracting
-shown blocks from a total (and suppression stays linear in the number of blocks). The choropleths of counts and
-response rates show the total of their areas, protected by complementary suppression.
+Views and totals: for one set of filters the cell map, the count choropleths per buurt and per wijk (with their
+total) and the street map publish one hierarchy of figures (``participation.maps.cells``): the wijk and buurt
+counts come from one suppressed table, cells nest in shown buurten, and streets are shown only within drawn 100 m
+cells, with that cell's count as their total. So no figure hidden on one page can be worked out from the others
+(tests/maps/test_differencing.py). The choropleths of response rates show the total of their areas, protected by
+complementary suppression; means and theme shares rest on other counts and are suppressed on their own.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
+from shapely.geometry import shape
 from sqlalchemy import func, select
 
-from participation.disclosure import disclose_list
-from participation.geo.blocks import block_centre, block_id
+from participation.disclosure import Cell, DisclosedTable, disclose_list
 from participation.indicators.means import AreaLevel, indicator_means
 from participation.indicators.weighting import response_rates
-from participation.maps.filters import ChoroplethChoice, MapFilter, MapLevel, Measure, Source
-from participation.maps.layers import (
-    MapFigure,
-    MapLayer,
-    block_centres,
-    class_breaks,
-    figures_from_list,
-    point,
+from participation.maps.cells import (
+    LEVELS_M,
+    BuurtCells,
+    area_table,
+    coverage_of,
+    nested_cells,
+    shown_buurt_counts,
+    street_table,
 )
-from participation.maps.queries import source_counts, street_places
+from participation.maps.filters import ChoroplethChoice, MapFilter, MapLevel, Measure, Source
+from participation.maps.geometry import cell_outline
+from participation.maps.layers import MapFigure, MapLayer, class_breaks, figures_from_list, point
+from participation.maps.queries import source_groups
 from participation.models import Buurt, Wijk
 from participation.models.base import DbSession
 from participation.models.themes import SubjectType
-from participation.themes.aggregation import Dimension, ThemeFilter, theme_counts, theme_table
+from participation.themes.aggregation import Dimension, ThemeFilter, theme_table
 
 SUBJECTS = {Source.SURVEY: SubjectType.ANSWER, Source.CONVERSATION: SubjectType.CONVERSATION}
-
-
-def _points_of_blocks(keys: list[str]) -> dict[str, Mapping[str, Any] | None]:
-    return {key: point(*centre) for key, centre in block_centres(keys).items()}
-
-
-def heat_layer(session: DbSession, filters: MapFilter, *, threshold: int, suppress: bool) -> MapLayer:
-    """Distinct responses and conversations per 100 m block, suppressed, with each block at its centre."""
-    counts = source_counts(session, MapLevel.BLOCK, filters)
-    keys = sorted(counts)
-    table = disclose_list(counts, keys, threshold=threshold, suppress=suppress)
-    figures = figures_from_list(table, {}, _points_of_blocks(keys))
-    breaks = class_breaks([figure.count.value for figure in figures if not figure.count.hidden], whole=True)
-    return MapLayer(MapLevel.BLOCK, Measure.COUNT, figures, threshold, suppress, breaks)
 
 
 def theme_filter(theme_id: int, filters: MapFilter) -> ThemeFilter:
@@ -61,33 +55,134 @@ def theme_filter(theme_id: int, filters: MapFilter) -> ThemeFilter:
     )
 
 
+@dataclass(frozen=True)
+class Areas:
+    """The newest boundaries: each buurt's wijk, the names, and the buurt outlines as stored GeoJSON text."""
+
+    wijk_of: dict[str, str]
+    names: dict[str, str]
+    outlines: dict[str, str]
+
+
+def newest_areas(session: DbSession, buurten: set[str] | None = None) -> Areas:
+    """Buurten and wijken of the newest boundaries; outlines only of ``buurten`` (all when None)."""
+    year = session.scalar(select(func.max(Buurt.boundary_year)))
+    rows = session.execute(
+        select(Buurt.code, Buurt.name, Wijk.code, Wijk.name)
+        .join(Wijk, Wijk.id == Buurt.wijk_id)
+        .where(Buurt.boundary_year == year)
+    ).all()
+    wijk_of = {buurt: wijk for buurt, _name, wijk, _wijk_name in rows}
+    names = {buurt: name for buurt, name, _wijk, _wijk_name in rows}
+    names.update({wijk: name for _buurt, _name, wijk, name in rows})
+    outline_query = select(Buurt.code, Buurt.geometry_geojson).where(Buurt.boundary_year == year)
+    if buurten is not None:
+        outline_query = outline_query.where(Buurt.code.in_(sorted(buurten)))
+    outlines = {code: geometry for code, geometry in session.execute(outline_query).all()}
+    return Areas(wijk_of, names, outlines)
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    """One filter's published figures below the wijk: the suppressed buurt/wijk table, the cells of the shown
+    buurten, and how many sources are located at all."""
+
+    table: DisclosedTable[str, str]
+    wijk_of: dict[str, str]
+    cells: dict[str, BuurtCells]
+    located: int
+    groups: dict[tuple[str | None, ...], int]
+
+
+def hierarchy(
+    session: DbSession, filters: MapFilter, *, threshold: int, suppress: bool, by_street: bool = False
+) -> Hierarchy:
+    """Counts per buurt, 100 m block (and street) in one query, suppressed as one hierarchy (module docstring).
+
+    An admin (no suppression) sees every block as a 100 m cell and every buurt as it is."""
+    levels = (MapLevel.BUURT, MapLevel.BLOCK, MapLevel.STREET) if by_street else (MapLevel.BUURT, MapLevel.BLOCK)
+    groups = source_groups(session, levels, filters)
+    areas = newest_areas(session, set())
+    buurt_counts: dict[str, int] = defaultdict(int)
+    block_counts: dict[tuple[str, str | None], int] = defaultdict(int)
+    for key, count in groups.items():
+        buurt, block = key[0], key[1]
+        if buurt is not None:
+            buurt_counts[buurt] += count
+            block_counts[(buurt, block)] += count
+    table = area_table(buurt_counts, areas.wijk_of, threshold=threshold, suppress=suppress)
+    shown = shown_buurt_counts(table, areas.wijk_of)
+    cells = nested_cells(block_counts, shown, threshold if suppress else 1)
+    return Hierarchy(table, areas.wijk_of, cells, sum(groups.values()), groups)
+
+
+def _cell_figures(found: Hierarchy, areas: Areas) -> list[MapFigure]:
+    figures = []
+    for buurt in found.cells.values():
+        outline = areas.outlines.get(buurt.buurt)
+        for cell in sorted(buurt.cells, key=lambda cell: (cell.buurt, -cell.size, cell.y, cell.x)):
+            geometry = cell_outline(outline, cell.x, cell.y, cell.size) if outline else None
+            name = areas.names.get(cell.buurt, cell.buurt)
+            figures.append(MapFigure(cell.key, name, Cell(cell.count), float(cell.count), geometry, size=cell.size))
+    return figures
+
+
+def cell_layer(session: DbSession, filters: MapFilter, *, threshold: int, suppress: bool) -> MapLayer:
+    """Distinct responses and conversations per cell: squares of 100 m to 1600 m within shown buurten, each source
+    at the finest level that is safe (``participation.maps.cells``); undrawn sources are not on the map."""
+    found = hierarchy(session, filters, threshold=threshold, suppress=suppress)
+    drawn = {buurt for buurt, cells in found.cells.items() if cells.cells}
+    figures = _cell_figures(found, newest_areas(session, drawn))
+    breaks = class_breaks([figure.count.value for figure in figures], whole=True)
+    coverage = coverage_of(found.cells.values(), found.located)
+    return MapLayer(MapLevel.CELL, Measure.COUNT, tuple(figures), threshold, suppress, breaks, coverage=coverage)
+
+
+def street_layer(session: DbSession, filters: MapFilter, *, threshold: int, suppress: bool) -> MapLayer:
+    """Distinct sources per street within each drawn 100 m cell, with the cell's count as the streets' total: a
+    street is shown only where it nests in the cell map (see ``participation.maps.cells.street_table``)."""
+    found = hierarchy(session, filters, threshold=threshold, suppress=suppress, by_street=True)
+    per_block: dict[tuple[str | None, str | None], dict[str, int]] = defaultdict(dict)
+    for key, total in found.groups.items():
+        if key[2]:
+            per_block[(key[0], key[1])][key[2]] = total
+    streets = []
+    for cells in found.cells.values():
+        for cell in cells.cells:
+            if cell.size != LEVELS_M[0]:
+                continue
+            counts = per_block.get((cell.buurt, f"E{cell.x}N{cell.y}"), {})
+            table = street_table(cell, counts, threshold=threshold, suppress=suppress) if counts else None
+            if table is not None:
+                streets.append((cell, table))
+    areas = newest_areas(session, {cell.buurt for cell, _table in streets})
+    figures = []
+    for cell, table in streets:
+        outline = areas.outlines.get(cell.buurt)
+        outline_shape = shape(dict(cell_outline(outline, cell.x, cell.y, cell.size))) if outline else None
+        centre = outline_shape.representative_point() if outline_shape is not None else None
+        for street in table.rows:
+            figure = table.cell(street, None)
+            # A hidden street gets no place: its point would point at its few sources.
+            geometry = point(centre.y, centre.x) if centre is not None and not figure.hidden else None
+            value = None if figure.hidden else float(figure.value)
+            figures.append(MapFigure(f"{cell.key}/{street}", street, figure, value, geometry, size=cell.size))
+    breaks = class_breaks([f.count.value for f in figures if not f.count.hidden], whole=True)
+    coverage = coverage_of(found.cells.values(), found.located)
+    return MapLayer(MapLevel.STREET, Measure.COUNT, tuple(figures), threshold, suppress, breaks, coverage=coverage)
+
+
 def theme_layer(
     session: DbSession, theme_id: int, level: MapLevel, filters: MapFilter, *, threshold: int, suppress: bool
 ) -> MapLayer:
-    """Where one theme is raised: distinct sources (responses, conversations, activities) per block or street."""
-    if level not in (MapLevel.BLOCK, MapLevel.STREET):
-        raise ValueError(f"the theme map is drawn per block or per street, not per {level}")
-    dimension = Dimension.BLOCK if level is MapLevel.BLOCK else Dimension.STREET
-    counts = {
-        count.key: count.sources
-        for count in theme_counts(session, dimension, theme_filter(theme_id, filters))
-        if count.key  # sources without a place cannot be drawn
-    }
-    keys = sorted(counts)
-    table = disclose_list(counts, keys, threshold=threshold, suppress=suppress)
-    if level is MapLevel.BLOCK:
-        geometries = _points_of_blocks(keys)
-    else:
-        shown = [key for key in keys if not table.cell(key, None).hidden]
-        # A street is drawn at the centre of the block that holds its mean point: no finer than a block.
-        geometries = {
-            street: point(*block_centre(block))
-            for street, (lat, lon) in street_places(session, shown).items()
-            if (block := block_id(lat, lon)) is not None
-        }
-    figures = figures_from_list(table, {}, geometries)
-    breaks = class_breaks([figure.count.value for figure in figures if not figure.count.hidden], whole=True)
-    return MapLayer(level, Measure.COUNT, figures, threshold, suppress, breaks)
+    """Where one theme is raised: the cell map or the street map of the sources (responses and conversations)
+    coded with the theme, so that it nests with the count choropleths of the same theme filter."""
+    themed = replace(filters, theme_id=theme_id)
+    if level in (MapLevel.CELL, MapLevel.BLOCK):
+        return cell_layer(session, themed, threshold=threshold, suppress=suppress)
+    if level is MapLevel.STREET:
+        return street_layer(session, themed, threshold=threshold, suppress=suppress)
+    raise ValueError(f"the theme map is drawn per cell or per street, not per {level}")
 
 
 def areas(session: DbSession, level: MapLevel) -> dict[str, tuple[str, Mapping[str, Any]]]:
@@ -118,10 +213,8 @@ def choropleth_layer(
     year = choice.year
     values: dict[str, float | None] | None = None
     if choice.measure is Measure.COUNT:
-        found = source_counts(session, choice.level, choice.filters)
-        counts = {code: found[code] for code in codes if code in found}
-        table = disclose_list(counts, codes, threshold=threshold, suppress=suppress, total=True)
-    elif choice.measure is Measure.RESPONSE_RATE:
+        return _count_layer(session, choice, names, geometries, threshold, suppress), year
+    if choice.measure is Measure.RESPONSE_RATE:
         rates = [rate for rate in response_rates(session, level) if rate.band == "all"]
         year = year or _years([rate.year for rate in rates])
         chosen = {rate.area_code: rate for rate in rates if rate.year == year and rate.area_code in names}
@@ -140,9 +233,36 @@ def choropleth_layer(
         return _theme_share_layer(session, choice, codes, names, geometries, threshold, suppress), year
     figures = figures_from_list(table, names, geometries, values)
     shown = [figure.value for figure in figures if figure.value is not None and not figure.count.hidden]
-    breaks = class_breaks(shown, whole=choice.measure is Measure.COUNT)
+    breaks = class_breaks(shown, whole=False)
     total = table.column_totals.get(None)
     return MapLayer(choice.level, choice.measure, figures, threshold, suppress, breaks, total), year
+
+
+def _count_layer(
+    session: DbSession,
+    choice: ChoroplethChoice,
+    names: Mapping[str, str],
+    geometries: Mapping[str, Mapping[str, Any]],
+    threshold: int,
+    suppress: bool,
+) -> MapLayer:
+    """Sources per buurt or per wijk from the one buurt/wijk table that the cell map and the other level's page
+    share: the buurt page shows its cells, the wijk page its row totals, both its grand total."""
+    found = hierarchy(session, choice.filters, threshold=threshold, suppress=suppress)
+    table = found.table
+    figures = []
+    for code, name in names.items():
+        if choice.level is MapLevel.BUURT:
+            cell = table.cell(found.wijk_of[code], code) if code in found.wijk_of else Cell(0)
+        else:
+            cell = table.row_totals.get(code, Cell(0))
+        value = None if cell.hidden else float(cell.value)
+        figures.append(MapFigure(code, name, cell, value, geometries.get(code)))
+    breaks = class_breaks([f.count.value for f in figures if not f.count.hidden], whole=True)
+    coverage = coverage_of(found.cells.values(), found.located)
+    return MapLayer(
+        choice.level, choice.measure, tuple(figures), threshold, suppress, breaks, table.grand_total, coverage
+    )
 
 
 def _theme_share_layer(

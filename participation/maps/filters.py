@@ -20,6 +20,7 @@ class Source(enum.StrEnum):
 class MapLevel(enum.StrEnum):
     """The cells a map layer is made of."""
 
+    CELL = "cell"  # squares of 100 m to 1600 m within a buurt, each drawn at the finest safe level
     BLOCK = "block"
     STREET = "street"
     BUURT = "buurt"

@@ -14,11 +14,22 @@ import numpy as np
 
 from participation.disclosure import Cell, DisclosedTable
 from participation.geo.blocks import BLOCK_SIZE_M, parse_block_id, rd_to_wgs84_many
+from participation.maps.cells import Coverage
 from participation.maps.filters import MapLevel, Measure
 
 CREDIT = "Kadaster / Centraal Bureau voor de Statistiek, 2024"
-# ColorBrewer YlOrRd, 5 classes: ordered light to dark, so the order reads without colour vision too.
-PALETTE = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+# ColorBrewer YlOrRd, which ColorBrewer marks colour-blind safe, per number of classes: ordered light to dark, so
+# the order reads without colour vision too. One and two classes take ColorBrewer's three-class scheme's ends.
+PALETTES: dict[int, tuple[str, ...]] = {
+    1: ("#feb24c",),
+    2: ("#ffeda0", "#f03b20"),
+    3: ("#ffeda0", "#feb24c", "#f03b20"),
+    4: ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"),
+    5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    6: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
+    7: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+}
+PALETTE = PALETTES[7]
 HIDDEN_FILL = "#8c8c8c"
 GRADES = len(PALETTE)
 
@@ -52,6 +63,7 @@ class MapFigure:
     value: float | None
     geometry: Mapping[str, Any] | None
     base: Cell | None = None  # the denominator of a share (coded sources of the area), suppressed as well
+    size: int | None = None  # a cell's (or a street's cell's) size in metres
 
     @property
     def status(self) -> Status:
@@ -72,6 +84,20 @@ class MapLayer:
     suppressed: bool
     breaks: tuple[float, ...] = field(default=())
     total: Cell | None = None
+    coverage: Coverage | None = None  # the cell map's: how much of what is located it draws
+
+    @property
+    def palette(self) -> tuple[str, ...]:
+        return PALETTES[len(self.breaks) + 1]
+
+    def classes(self) -> list[LegendClass]:
+        """Each colour class with the least and the most shown value in it (shown values only)."""
+        values: dict[int, list[float]] = {}
+        for figure in self.shown:
+            grade = self.grade(figure)
+            if grade is not None and figure.value is not None:
+                values.setdefault(grade, []).append(figure.value)
+        return [LegendClass(self.palette[grade], min(found), max(found)) for grade, found in sorted(values.items())]
 
     def grade(self, figure: MapFigure) -> int | None:
         """The colour class of a shown figure (0 lightest), None for hidden figures and figures without a value."""
@@ -82,7 +108,7 @@ class MapLayer:
     def fill(self, figure: MapFigure) -> str | None:
         grade = self.grade(figure)
         if grade is not None:
-            return PALETTE[grade]
+            return self.palette[grade]
         return HIDDEN_FILL if figure.status is not Status.SHOWN else None
 
     @property
@@ -90,13 +116,66 @@ class MapLayer:
         return [figure for figure in self.figures if figure.status is Status.SHOWN]
 
 
+@dataclass(frozen=True)
+class LegendClass:
+    colour: str
+    low: float
+    high: float
+
+
+def class_count(distinct: int) -> int:
+    """5 to 7 classes as the shown values allow: fewer distinct values than that get a class each."""
+    if distinct <= 5:
+        return distinct
+    return 5 if distinct < 12 else 6 if distinct < 24 else 7
+
+
+def jenks_breaks(values: Sequence[float], classes: int) -> list[float]:
+    """Fisher-Jenks natural breaks, exact: the lower limits of classes 2..n that minimise the squared deviations
+    from the class means. Dynamic programming over the distinct values weighted by how often they occur (a class
+    never splits equal values), one vectorised step per class and value."""
+    distinct, weights = np.unique(np.asarray(values, dtype=np.float64), return_counts=True)
+    n = len(distinct)
+    if classes < 2 or n < classes:
+        return []
+    counts = np.concatenate(([0.0], np.cumsum(weights)))
+    ones = np.concatenate(([0.0], np.cumsum(distinct * weights)))
+    squares = np.concatenate(([0.0], np.cumsum(distinct * distinct * weights)))
+
+    def cost(starts: np.ndarray, end: int | np.ndarray) -> np.ndarray:
+        # Squared deviation of the values distinct[start:end] (with their weights), for many starts at once.
+        total = ones[end] - ones[starts]
+        return np.asarray(squares[end] - squares[starts] - total * total / (counts[end] - counts[starts]))
+
+    best = np.full((classes + 1, n + 1), np.inf)
+    start_of = np.zeros((classes + 1, n + 1), dtype=np.int64)
+    ends = np.arange(1, n + 1)
+    best[1, 1:] = cost(np.zeros(n, dtype=np.int64), ends)
+    for m in range(2, classes + 1):
+        for end in range(m, n + 1):
+            starts = np.arange(m - 1, end)
+            totals = best[m - 1, starts] + cost(starts, end)
+            pick = int(np.argmin(totals))
+            best[m, end] = totals[pick]
+            start_of[m, end] = starts[pick]
+    limits = []
+    end = n
+    for m in range(classes, 1, -1):
+        start = int(start_of[m, end])
+        limits.append(float(distinct[start]))
+        end = start
+    return sorted(limits)
+
+
 def class_breaks(values: Sequence[float], *, whole: bool) -> tuple[float, ...]:
-    """Lower limits of the classes 1..4 at the quintiles of the shown values. Hidden values never take part, so the
-    legend cannot hint at them; counts get whole-number limits."""
+    """Lower limits of the classes after the first, by natural breaks of the shown values. Hidden values never take
+    part, so the legend cannot hint at them; counts get whole-number limits."""
     distinct = sorted(set(values))
-    if len(distinct) < 2:
+    classes = class_count(len(distinct))
+    if classes < 2:
         return ()
-    limits = np.quantile(np.asarray(values, dtype=np.float64), [0.2, 0.4, 0.6, 0.8])
+    # As many classes as distinct values: each its own class; else natural breaks.
+    limits = distinct[1:] if len(distinct) <= classes else jenks_breaks(values, classes)
     rounded = [float(math.ceil(limit)) if whole else round(float(limit), 3) for limit in limits]
     return tuple(sorted({limit for limit in rounded if limit > distinct[0]}))
 
@@ -147,9 +226,21 @@ def figures_from_list(
     return tuple(figures)
 
 
-def geojson_export(layer: MapLayer, labels: Mapping[Status, str]) -> str:
+def coverage_properties(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "located": coverage.located,
+        "drawn": coverage.drawn,
+        "share_drawn": round(coverage.share_drawn, 4),
+        "share_at_100_m": round(coverage.share_finest, 4),
+        "drawn_per_cell_size_m": {str(size): count for size, count in coverage.per_level.items()},
+    }
+
+
+def geojson_export(layer: MapLayer, labels: Mapping[Status, str], legend: Sequence[Mapping[str, Any]] = ()) -> str:
     """The layer as a GeoJSON FeatureCollection: a hidden figure's count and value are null and its note says why
-    (``labels`` holds the viewer's words for each status); block figures are exported as their squares."""
+    (``labels`` holds the viewer's words for each status); block figures are exported as their squares, cells as
+    their squares clipped to their buurt. ``legend`` (the page's legend entries) and the cell map's coverage go
+    into the collection's properties, so the export reads as the page does."""
     features = []
     for figure in layer.figures:
         status = figure.status
@@ -170,6 +261,8 @@ def geojson_export(layer: MapLayer, labels: Mapping[Status, str]) -> str:
                     "value": figure.value if status is Status.SHOWN else None,
                     "status": status.value,
                     "note": labels[status],
+                    **({"cell_size_m": figure.size} if figure.size is not None else {}),
+                    "fill": layer.fill(figure),
                 },
             }
         )
@@ -180,6 +273,8 @@ def geojson_export(layer: MapLayer, labels: Mapping[Status, str]) -> str:
             "attribution": CREDIT,
             "small_count_threshold": layer.threshold,
             "suppressed": layer.suppressed,
+            "legend": list(legend),
+            **({"coverage": coverage_properties(layer.coverage)} if layer.coverage is not None else {}),
         },
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))

@@ -50,10 +50,16 @@ def _answer_matches(value: str) -> ColumnElement[bool]:
     return or_(stored == quoted, stored == value, stored.like(f"%{pattern}%", escape="\\"))
 
 
-def _responses(level: MapLevel, filters: MapFilter) -> Any:
-    key = LEVEL_COLUMNS[level]
+def _keys(levels: tuple[MapLevel, ...]) -> tuple[list[Any], ColumnElement[bool]]:
+    """The grouping columns of ``levels`` and the condition that a source has a place on one of them."""
+    columns = [LEVEL_COLUMNS[level] for level in levels]
+    return [column.label(f"key{i}") for i, column in enumerate(columns)], or_(*[c.is_not(None) for c in columns])
+
+
+def _responses(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
+    keys, placed = _keys(levels)
     conditions: list[ColumnElement[bool]] = [
-        key.is_not(None),
+        placed,
         *_period(SurveyResponse.submitted_at, filters.since, filters.until),
     ]
     if filters.survey_id is not None:
@@ -73,7 +79,7 @@ def _responses(level: MapLevel, filters: MapFilter) -> Any:
             )
         )
     return (
-        select(key.label("key"), literal_column("1").label("one"))
+        select(*keys, literal_column("1").label("one"))
         .select_from(SurveyResponse)
         .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
         .join(SurveyVersion, SurveyVersion.id == SurveyResponse.survey_version_id)
@@ -82,10 +88,10 @@ def _responses(level: MapLevel, filters: MapFilter) -> Any:
     )
 
 
-def _conversations(level: MapLevel, filters: MapFilter) -> Any:
-    key = LEVEL_COLUMNS[level]
+def _conversations(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
+    keys, placed = _keys(levels)
     conditions: list[ColumnElement[bool]] = [
-        key.is_not(None),
+        placed,
         *_period(Conversation.occurred_at, filters.since, filters.until),
     ]
     if filters.lines:
@@ -93,15 +99,18 @@ def _conversations(level: MapLevel, filters: MapFilter) -> Any:
     if filters.theme_id is not None:
         conditions.append(exists().where(_coded(SubjectType.CONVERSATION, Conversation.id, filters.theme_id)))
     return (
-        select(key.label("key"), literal_column("1").label("one"))
+        select(*keys, literal_column("1").label("one"))
         .select_from(Conversation)
         .join(StoredLocation, StoredLocation.id == Conversation.location_id)
         .where(*conditions)
     )
 
 
-def source_counts(session: DbSession, level: MapLevel, filters: MapFilter | None = None) -> dict[str, int]:
-    """Distinct responses and conversations per cell (block id, street name, buurt or wijk code).
+def source_groups(
+    session: DbSession, levels: tuple[MapLevel, ...], filters: MapFilter | None = None
+) -> dict[tuple[str | None, ...], int]:
+    """Distinct responses and conversations per combination of cells (e.g. buurt and block), for every source that
+    has a place on at least one of the ``levels``; a key part is None where the source has no such place.
 
     Each response and each conversation has one place, so a row is one distinct source and counting rows counts
     sources. A conversation counts once however many people took part: suppression then rests on the number of
@@ -109,15 +118,24 @@ def source_counts(session: DbSession, level: MapLevel, filters: MapFilter | None
     """
     filters = filters or MapFilter()
     branches = [
-        branch(level, filters)
+        branch(levels, filters)
         for source, branch in ((Source.SURVEY, _responses), (Source.CONVERSATION, _conversations))
         if filters.includes(source)
     ]
     if not branches:
         return {}
     rows = union_all(*branches).subquery("located") if len(branches) > 1 else branches[0].subquery("located")
-    query = select(rows.c.key, func.count()).group_by(rows.c.key)
-    return {str(key): int(count) for key, count in session.execute(query).all()}
+    keys = [rows.c[f"key{i}"] for i in range(len(levels))]
+    query = select(*keys, func.count()).group_by(*keys)
+    return {
+        tuple(None if part is None else str(part) for part in row[:-1]): int(row[-1])
+        for row in session.execute(query).all()
+    }
+
+
+def source_counts(session: DbSession, level: MapLevel, filters: MapFilter | None = None) -> dict[str, int]:
+    """Distinct responses and conversations per cell of one level (block id, street name, buurt or wijk code)."""
+    return {str(key[0]): count for key, count in source_groups(session, (level,), filters).items()}
 
 
 def street_places(session: DbSession, streets: list[str]) -> dict[str, tuple[float, float]]:

@@ -26,7 +26,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from participation.maps.filters import MapLevel
-from participation.maps.layers import CREDIT, HIDDEN_FILL, PALETTE, MapLayer, Status
+from participation.maps.layers import CREDIT, HIDDEN_FILL, MapLayer, Status
 
 MAP_ID = "bureau"
 MAP_ELEMENT_ID = f"map_{MAP_ID}"  # the container's id in the page: folium names a map "map_" + its id
@@ -188,8 +188,10 @@ def map_data(
     ``words`` are the viewer's tooltip words for blocks and streets: ``shown`` with ``{n}`` for the count,
     ``small`` ("fewer than 5") and ``hidden``. ``tips`` are the tooltip texts of areas by code.
     """
-    data: dict[str, Any] = {"credit": CREDIT, "outline": OUTLINE_COLOUR, "outlines": outlines_url}
-    if layer.level in (MapLevel.BLOCK, MapLevel.STREET):
+    # The buurt outlines frame the cells and streets; an area map draws the areas themselves.
+    framed = layer.level in (MapLevel.CELL, MapLevel.BLOCK, MapLevel.STREET)
+    data: dict[str, Any] = {"credit": CREDIT, "outline": OUTLINE_COLOUR, "outlines": outlines_url if framed else None}
+    if shape_of(layer) == "cells":
         half_lat = 50 / METRES_PER_DEGREE
         data["words"] = dict(words)
         origin, rows = _cell_rows(layer)
@@ -198,7 +200,7 @@ def map_data(
             "scale": SCALE,
             "rows": rows,
             "breaks": list(layer.breaks),
-            "palette": list(PALETTE),
+            "palette": list(layer.palette),
             "hidden": HIDDEN_FILL,
             "squares": layer.level is MapLevel.BLOCK,
             "dlat": round(half_lat, 7),
@@ -210,7 +212,8 @@ def map_data(
 
 
 def shape_of(layer: MapLayer) -> str:
-    """Which map script draws a layer: ``cells`` (blocks, streets) or ``areas`` (wijken, buurten)."""
+    """Which map script draws a layer: ``cells`` (dots of streets, squares of single blocks) or ``areas`` (polygons:
+    the clipped squares of the cell map, buurten, wijken)."""
     return "cells" if layer.level in (MapLevel.BLOCK, MapLevel.STREET) else "areas"
 
 
@@ -232,6 +235,7 @@ def map_script(shape: str, tile_url: str = "", tile_attribution: str = "") -> st
         Outlines("outlines").add_to(fmap)
         Cells("cells").add_to(fmap)
     else:
+        Outlines("outlines").add_to(fmap)
         Areas("areas").add_to(fmap)
     _deterministic_ids(fmap, [0])
     cast(Any, fmap).render()

@@ -58,6 +58,7 @@ def test_map_pages_stay_on_the_origin_and_pass_axe(
     sign_in_page(page, base, user)
     for path, drawn in (
         ("/bureau/maps/blocks", "canvas"),
+        (f"/bureau/maps/themes?theme={theme_id}&level=block&period=last_year", "canvas"),
         (f"/bureau/maps/themes?theme={theme_id}&level=street", "canvas"),
         ("/bureau/maps/areas?level=buurt&measure=count", "canvas"),
         ("/bureau/maps/areas?level=wijk&measure=theme&theme=" + str(theme_id), "canvas"),
@@ -70,5 +71,7 @@ def test_map_pages_stay_on_the_origin_and_pass_axe(
         assert "Kadaster / Centraal Bureau voor de Statistiek, 2024" in attribution.inner_text()
         page.wait_for_load_state("networkidle")
         assert_accessible_outside_map(page, path)
+        # The legend and its classes are in the page itself, not only on the canvas.
+        assert page.locator("#map-legend li").count() >= 1 or page.locator("#figures").count() == 1
     assert requests and all(url.startswith(base) for url in requests), [u for u in requests if not u.startswith(base)]
     assert problems == []

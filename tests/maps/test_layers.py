@@ -1,4 +1,4 @@
-"""The map layers: counts per block, street, buurt and wijk under every filter, and suppression for analysts."""
+"""The map layers: counts per cell, street, buurt and wijk under every filter, and suppression for analysts."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from participation.maps import (
     Measure,
     Source,
     Status,
+    cell_layer,
     choropleth_layer,
     geojson_export,
-    heat_layer,
     theme_layer,
 )
 from participation.models import Answer, Survey, SurveyVersion
@@ -31,27 +31,50 @@ def by_key(layer: object) -> dict[str, object]:
     return {figure.key: figure for figure in layer.figures}  # type: ignore[attr-defined]
 
 
-def test_a_block_of_four_is_hidden_for_analysts_and_shown_to_admins(
+def drawn(layer: object) -> dict[str, int]:
+    """Cell size and square (``"100-E105000N423300"``) -> count of every drawn cell."""
+    return {figure.key.split("-", 1)[1]: figure.count.value for figure in layer.figures}  # type: ignore[attr-defined]
+
+
+def block_of(size: int, block: str) -> str:
+    return f"{size}-{block}"
+
+
+def test_a_block_of_four_is_drawn_in_a_larger_square_for_analysts_and_as_it_is_for_admins(
     populate: Callable[..., None], session: DbSession
 ) -> None:
-    populate({BLOCK_SMALL: 4, BLOCK_BIG: 9})
-    analyst = by_key(heat_layer(session, MapFilter(), threshold=K, suppress=True))
-    admin = by_key(heat_layer(session, MapFilter(), threshold=K, suppress=False))
-    assert analyst[BLOCK_SMALL].status is Status.SMALL  # type: ignore[attr-defined]
-    assert analyst[BLOCK_SMALL].value is None  # type: ignore[attr-defined]
-    assert analyst[BLOCK_BIG].value == 9  # type: ignore[attr-defined]
-    assert admin[BLOCK_SMALL].status is Status.SHOWN  # type: ignore[attr-defined]
-    assert admin[BLOCK_SMALL].value == 4  # type: ignore[attr-defined]
+    populate({BLOCK_SMALL: 4, BLOCK_BIG: 9, BLOCK_OTHER: 3})
+    analyst = drawn(cell_layer(session, MapFilter(), threshold=K, suppress=True))
+    admin = drawn(cell_layer(session, MapFilter(), threshold=K, suppress=False))
+    # The nine stand at 100 m; the four and the three together in their 400 m square, never on their own.
+    assert analyst == {block_of(100, BLOCK_BIG): 9, "400-E104800N423200": 7}
+    assert admin == {block_of(100, BLOCK_SMALL): 4, block_of(100, BLOCK_BIG): 9, block_of(100, BLOCK_OTHER): 3}
 
 
-def test_the_geojson_export_has_no_count_for_a_hidden_block(populate: Callable[..., None], session: DbSession) -> None:
+def test_a_buurt_draws_nothing_that_would_leave_fewer_than_k_undrawn(
+    populate: Callable[..., None], session: DbSession
+) -> None:
+    # Drawing the nine would tell that the buurt's other four sources are elsewhere in it.
     populate({BLOCK_SMALL: 4, BLOCK_BIG: 9})
-    exported = json.loads(geojson_export(heat_layer(session, MapFilter(), threshold=K, suppress=True), WORDS))
-    features = {feature["properties"]["key"]: feature for feature in exported["features"]}
-    small = features[BLOCK_SMALL]["properties"]
-    assert (small["count"], small["value"], small["note"]) == (None, None, "fewer than 5")
-    assert features[BLOCK_BIG]["properties"]["count"] == 9
-    assert features[BLOCK_BIG]["geometry"]["type"] == "Polygon"
+    layer = cell_layer(session, MapFilter(), threshold=K, suppress=True)
+    assert drawn(layer) == {}
+    assert layer.coverage is not None and (layer.coverage.located, layer.coverage.drawn) == (13, 0)
+
+
+def test_the_geojson_export_has_the_cells_the_legend_and_the_coverage(
+    populate: Callable[..., None], session: DbSession
+) -> None:
+    populate({BLOCK_SMALL: 4, BLOCK_BIG: 9, BLOCK_OTHER: 3})
+    layer = cell_layer(session, MapFilter(), threshold=K, suppress=True)
+    legend = [{"colour": "#ffffb2", "label": "7-9", "low": 7.0, "high": 9.0}]
+    exported = json.loads(geojson_export(layer, WORDS, legend))
+    counts = sorted(feature["properties"]["count"] for feature in exported["features"])
+    assert counts == [7, 9]
+    assert {feature["geometry"]["type"] for feature in exported["features"]} <= {"Polygon", "MultiPolygon"}
+    assert {feature["properties"]["cell_size_m"] for feature in exported["features"]} == {100, 400}
+    assert exported["properties"]["legend"] == legend
+    coverage = exported["properties"]["coverage"]
+    assert (coverage["located"], coverage["drawn"], coverage["drawn_per_cell_size_m"]["100"]) == (16, 16, 9)
     assert "Kadaster / Centraal Bureau voor de Statistiek, 2024" in exported["properties"]["attribution"]
 
 
@@ -62,12 +85,12 @@ def test_conversations_count_once_each_and_the_source_filter_separates_them(
     for _ in range(6):
         seed.talk_at(BLOCK_OTHER)
     session.commit()
-    every = by_key(heat_layer(session, MapFilter(), threshold=K, suppress=True))
-    assert {key: figure.value for key, figure in every.items()} == {BLOCK_BIG: 5, BLOCK_OTHER: 6}  # type: ignore[attr-defined]
-    talks = heat_layer(session, MapFilter(sources=(Source.CONVERSATION,)), threshold=K, suppress=True)
-    assert [figure.key for figure in talks.figures] == [BLOCK_OTHER]
-    contact = heat_layer(session, MapFilter(lines=(ParticipationLine.CONTACT,)), threshold=K, suppress=True)
-    assert [figure.key for figure in contact.figures] == [BLOCK_OTHER]
+    every = drawn(cell_layer(session, MapFilter(), threshold=K, suppress=True))
+    assert every == {block_of(100, BLOCK_BIG): 5, block_of(100, BLOCK_OTHER): 6}
+    talks = cell_layer(session, MapFilter(sources=(Source.CONVERSATION,)), threshold=K, suppress=True)
+    assert drawn(talks) == {block_of(100, BLOCK_OTHER): 6}
+    contact = cell_layer(session, MapFilter(lines=(ParticipationLine.CONTACT,)), threshold=K, suppress=True)
+    assert drawn(contact) == {block_of(100, BLOCK_OTHER): 6}
 
 
 def test_survey_question_answer_theme_and_period_filters(seed: MapSeeder, session: DbSession) -> None:
@@ -82,7 +105,9 @@ def test_survey_question_answer_theme_and_period_filters(seed: MapSeeder, sessio
     session.commit()
 
     def keys(filters: MapFilter) -> dict[str, int]:
-        return {f.key: f.count.value for f in heat_layer(session, filters, threshold=K, suppress=False).figures}
+        # An admin sees every block as a 100 m cell.
+        layer = cell_layer(session, filters, threshold=K, suppress=False)
+        return {key.removeprefix("100-"): count for key, count in drawn(layer).items()}
 
     assert keys(MapFilter(survey_id=seed.survey.id)) == {BLOCK_BIG: 6, BLOCK_OTHER: 5}
     assert keys(MapFilter(survey_id=other_survey.id)) == {}
@@ -97,7 +122,7 @@ def test_an_answer_filter_finds_a_choice_among_several(seed: MapSeeder, session:
     response.answers.append(Answer(question_id="wishes", position=5, value=["green", "play_area"]))
     seed.at(BLOCK_BIG).answers.append(Answer(question_id="wishes", position=5, value='said "green" twice'))
     session.commit()
-    found = heat_layer(session, MapFilter(question_id="wishes", answer="green"), threshold=K, suppress=False)
+    found = cell_layer(session, MapFilter(question_id="wishes", answer="green"), threshold=K, suppress=False)
     assert [figure.count.value for figure in found.figures] == [1]
 
 
@@ -140,23 +165,35 @@ def test_theme_share_per_buurt_hides_a_theme_raised_four_times(seed: MapSeeder, 
     assert by_key(admin)[BUURT_A].value == 0.4  # type: ignore[attr-defined]
 
 
-def test_the_theme_map_per_block_and_per_street(seed: MapSeeder, session: DbSession) -> None:
+def test_the_theme_map_per_cell_and_per_street(seed: MapSeeder, session: DbSession) -> None:
     litter = seed.theme("map_litter")
-    for _ in range(4):
-        seed.at(BLOCK_SMALL, street="Kleine straat", themes=[litter])
-    for _ in range(6):
-        seed.at(BLOCK_BIG, street=STREET, themes=[litter])
+    for block, street, n in (
+        (BLOCK_SMALL, "Kleine straat", 4),
+        (BLOCK_BIG, STREET, 6),
+        (BLOCK_BIG, "Korte straat", 2),
+        (BLOCK_OTHER, "Lange straat", 3),
+    ):
+        for _ in range(n):
+            seed.at(block, street=street, themes=[litter])
+    seed.at(BLOCK_OTHER, street="Lange straat")  # raises no theme: not on the theme map
     session.commit()
-    blocks = by_key(theme_layer(session, litter.id, MapLevel.BLOCK, MapFilter(), threshold=K, suppress=True))
-    assert blocks[BLOCK_SMALL].status is Status.SMALL  # type: ignore[attr-defined]
-    assert blocks[BLOCK_BIG].value == 6  # type: ignore[attr-defined]
-    streets = by_key(theme_layer(session, litter.id, MapLevel.STREET, MapFilter(), threshold=K, suppress=True))
-    assert streets["Kleine straat"].status is Status.SMALL  # type: ignore[attr-defined]
+    cells = theme_layer(session, litter.id, MapLevel.BLOCK, MapFilter(), threshold=K, suppress=True)
+    assert drawn(cells) == {block_of(100, BLOCK_BIG): 8, "400-E104800N423200": 7}
+    streets = theme_layer(session, litter.id, MapLevel.STREET, MapFilter(), threshold=K, suppress=True)
+    # Streets are shown only within drawn 100 m cells, with the cell's count as their total: the two are fewer
+    # than 5, so the six are hidden as well (else 8 - 6 gives the two away).
+    figures = {figure.name: figure for figure in streets.figures}
+    assert set(figures) == {STREET, "Korte straat"}
+    assert figures["Korte straat"].status is Status.SMALL
+    assert figures[STREET].status is Status.HIDDEN
     # A hidden street is not placed on the map at all: its point would point at its few sources.
-    assert streets["Kleine straat"].geometry is None  # type: ignore[attr-defined]
-    assert streets[STREET].geometry["type"] == "Point"  # type: ignore[attr-defined]
+    assert figures["Korte straat"].geometry is None
+    admin = theme_layer(session, litter.id, MapLevel.STREET, MapFilter(), threshold=K, suppress=False)
+    shown = {figure.name: figure.value for figure in admin.figures}
+    assert shown == {"Kleine straat": 4, STREET: 6, "Korte straat": 2, "Lange straat": 3}
+    assert all(figure.geometry["type"] == "Point" for figure in admin.figures)  # type: ignore[index]
 
 
 def test_nothing_from_before_or_after_the_period(populate: Callable[..., None], session: DbSession) -> None:
     populate({BLOCK_BIG: 5}, when=datetime(2023, 12, 31, 23, 0, tzinfo=WHEN.tzinfo))
-    assert heat_layer(session, MapFilter(since=date(2024, 1, 1)), threshold=K, suppress=True).figures == ()
+    assert cell_layer(session, MapFilter(since=date(2024, 1, 1)), threshold=K, suppress=True).figures == ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, abort, current_app, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from participation.audit.exports import ExportedFigures, record_export
 from participation.blueprints.admin.auth.guards import requires_role
@@ -13,10 +14,12 @@ from participation.blueprints.bureau.maps import bp
 from participation.blueprints.bureau.maps.context import KINDS, is_area_map, map_page, status_words
 from participation.extensions import db
 from participation.maps import DATA_ELEMENT_ID, MAP_ELEMENT_ID, geojson_export, map_data, map_script, shape_of
+from participation.maps.errors import MapFilterError
 from participation.maps.render import SHAPES
 from participation.models import Role
 from participation.web.disclosure import viewer_disclosure
 from participation.web.downloads import ExportKind, download
+from participation.web.errors import error_response, unprocessable, wants_json
 from participation.web.staff import current_staff
 
 
@@ -30,6 +33,12 @@ def _kind(kind: str) -> str:
 @requires_role(Role.ANALYST)
 def index() -> str:
     return render_template("maps/index.html", k=viewer_disclosure().threshold)
+
+
+@bp.errorhandler(MapFilterError)
+def refused_filter(error: MapFilterError) -> ResponseReturnValue:
+    """A filter value that is not one of the choices: a 422 that says which, in the viewer's language."""
+    return unprocessable(error) if wants_json() else error_response(422, error.message)
 
 
 @bp.get("/<kind>")
@@ -79,4 +88,6 @@ def export(kind: str) -> Response:
     record_export(
         db.session, ExportedFigures.MAP, actor=current_staff(), fmt="geojson", policy=viewer_disclosure(), map=kind
     )
-    return download(geojson_export(page.layer, status_words(page.threshold)), f"map-{kind}.geojson", ExportKind.GEOJSON)
+    legend = [entry.properties() for entry in page.legend]
+    document = geojson_export(page.layer, status_words(page.threshold), legend)
+    return download(document, f"map-{kind}.geojson", ExportKind.GEOJSON)
