@@ -1,0 +1,46 @@
+"""The yearly report's charts, the dashboard's drawn for the report's year: reach per line per quarter in each
+wijk, response per buurt, and each indicator per area and over the years. The HTML places them inline, the PDF
+as drawings; both from the same suppressed figures as the report's tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from participation.charts.dashboard import (
+    Names,
+    indicator_course_chart,
+    indicator_interval_chart,
+    reach_charts,
+    response_chart,
+)
+from participation.charts.svg import Chart
+from participation.reports.yearly import YearlyReport
+
+
+@dataclass(frozen=True)
+class ReportCharts:
+    reach: tuple[tuple[str, Chart], ...]  # (wijk code, its chart)
+    response: Chart | None
+    indicators: dict[str, tuple[Chart, ...]] = field(default_factory=dict)  # indicator key -> its charts
+
+
+def yearly_charts(report: YearlyReport) -> ReportCharts:
+    """Call inside ``force_locale(report.language)``; chart ids start with "report-" so the report can stand in a
+    page beside the dashboard's."""
+    dashboard, year = report.dashboard, report.year
+    names = Names(
+        report.language, report.focus_area_name, report.wijk_names, report.buurt_names, report.indicator_labels
+    )
+    indicators: dict[str, tuple[Chart, ...]] = {}
+    for index, view in enumerate(dashboard.indicators, start=1):
+        if year not in view.years:
+            continue
+        charts = [indicator_interval_chart(view, year, names, dashboard.threshold, f"report-indicator-{index}")]
+        if len(view.years) > 1:
+            charts.append(indicator_course_chart(view, names, dashboard.threshold, f"report-course-{index}"))
+        indicators[view.indicator] = tuple(charts)
+    return ReportCharts(
+        reach=tuple(reach_charts(dashboard, year, names, "report-reach")),
+        response=response_chart(dashboard, year, names, "report-response"),
+        indicators=indicators,
+    )
