@@ -112,7 +112,11 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
         abort(404)
     context = _dashboard_context(ReferenceValueForm())
     sheets = dashboard_sheets(
-        context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
+        context["dashboard"],
+        context["labels"],
+        context["wijk_names"],
+        current_app.config["FOCUS_AREA_NAME"],
+        context["buurt_names"],
     )
     record_dashboard_export(db.session, context["dashboard"], fmt, current_staff())
     if fmt == "csv":
