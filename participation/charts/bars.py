@@ -12,10 +12,10 @@ from participation.charts.palette import AXIS, GRID, MUTED, SERIES
 from participation.charts.scale import LinearScale
 from participation.charts.svg import Align, Chart, fit
 
-WIDTH = 400.0
-LABELS = 132.0
-FIGURES = 62.0
-ROW = 20.0
+WIDTH = 360.0
+LABELS = 118.0
+FIGURES = 52.0
+ROW = 22.0
 HEADING = 22.0
 TOP = 8.0
 BOTTOM = 38.0
@@ -58,23 +58,23 @@ def bar_chart(
     for tick in scale.ticks():
         x = scale(tick)
         chart.line(x, TOP, x, plot_bottom, GRID)
-        chart.text(x, plot_bottom + 15, tick_text(tick), Align.CENTRE, size=10.5, colour=MUTED)
-    chart.text((plot_start + plot_end) / 2, plot_bottom + 32, axis_label, Align.CENTRE, size=11, colour=MUTED)
+        chart.text(x, plot_bottom + 15, tick_text(tick), Align.CENTRE, size=11.5, colour=MUTED)
+    chart.text((plot_start + plot_end) / 2, plot_bottom + 32, axis_label, Align.CENTRE, size=12, colour=MUTED)
     y = TOP
     for group in groups:
         if group.heading:
-            chart.text(4, y + 16, fit(group.heading, 50), bold=True)
+            chart.text(4, y + 16, fit(group.heading, 44), bold=True)
             y += HEADING
         for bar in group.bars:
             middle = y + ROW / 2
-            chart.text(LABELS, middle + 4, fit(bar.label, 21), Align.RIGHT, size=11.5)
+            chart.text(LABELS, middle + 4, fit(bar.label, 17), Align.RIGHT, size=12)
             if bar.value is None:
-                chart.text(plot_start + 4, middle + 4, bar.text, size=10.5, colour=MUTED)
+                chart.text(plot_start + 4, middle + 4, bar.text, size=11.5, colour=MUTED)
             else:
                 end = scale(bar.value)
                 colour = SERIES[bar.series % len(SERIES)]
                 chart.rect(plot_start, middle - 6, end - plot_start, 12, colour, tooltip=f"{bar.label}: {bar.text}")
-                chart.text(end + 4, middle + 4, bar.text, size=11)
+                chart.text(end + 4, middle + 4, bar.text, size=12)
             y += ROW
     chart.line(plot_start, TOP, plot_start, plot_bottom, AXIS)
     return chart

@@ -12,7 +12,7 @@ from participation.charts.palette import AXIS, GRID, MUTED, SERIES
 from participation.charts.scale import LinearScale
 from participation.charts.svg import Align, Chart, fit
 
-WIDTH = 400.0
+WIDTH = 360.0
 LEFT = 44.0
 RIGHT = 16.0
 TOP = 18.0
@@ -59,13 +59,13 @@ def course_chart(
     for tick in scale.ticks():
         y = scale(tick)
         chart.line(plot_start, y, plot_end, y, GRID)
-        chart.text(plot_start - 6, y + 4, tick_text(tick), Align.RIGHT, size=10.5, colour=MUTED)
+        chart.text(plot_start - 6, y + 4, tick_text(tick), Align.RIGHT, size=11.5, colour=MUTED)
     chart.line(plot_start, plot_bottom, plot_end, plot_bottom, AXIS)
     # Years stand evenly apart, with half a step of room at either end.
     step = (plot_end - plot_start) / max(len(x_labels), 1)
     xs = [plot_start + step * (i + 0.5) for i in range(len(x_labels))]
     for x, label in zip(xs, x_labels, strict=True):
-        chart.text(x, plot_bottom + 16, label, Align.CENTRE, size=10.5, colour=MUTED)
+        chart.text(x, plot_bottom + 16, label, Align.CENTRE, size=11.5, colour=MUTED)
     for index, line in enumerate(series):
         colour, dash = SERIES[index % len(SERIES)], DASHES[index % len(DASHES)]
         run: list[tuple[float, float]] = []
@@ -81,9 +81,9 @@ def course_chart(
                 y = scale(value)
                 _marker(chart, index, x, y, colour, f"{line.label}: {text}")
                 # The first series writes its values above the points, the others below, so they rarely meet.
-                chart.text(x, y - 9 if index == 0 else y + 17, text, Align.CENTRE, size=10.5, colour=colour)
+                chart.text(x, y - 9 if index == 0 else y + 17, text, Align.CENTRE, size=11.5, colour=colour)
         legend_y = plot_bottom + 30 + LEGEND_ROW * index
         chart.polyline([(plot_start, legend_y - 4), (plot_start + 28, legend_y - 4)], colour, 2.5, dash)
         _marker(chart, index, plot_start + 14, legend_y - 4, colour)
-        chart.text(plot_start + 36, legend_y, fit(line.label, 48), size=11)
+        chart.text(plot_start + 36, legend_y, fit(line.label, 40), size=12)
     return chart

@@ -10,10 +10,10 @@ from participation.charts.palette import AXIS, GRID, INTERVAL, MUTED, REFERENCE,
 from participation.charts.scale import LinearScale
 from participation.charts.svg import Align, Chart, fit
 
-WIDTH = 400.0
-LABELS = 132.0  # the area names, right-aligned against the plot
-FIGURES = 58.0  # the mean as text, at the end of each row
-ROW = 24.0
+WIDTH = 360.0
+LABELS = 124.0  # the area names, right-aligned against the plot
+FIGURES = 40.0  # the mean as text, at the end of each row
+ROW = 26.0
 TOP = 24.0
 BOTTOM = 24.0
 
@@ -51,13 +51,13 @@ def interval_chart(
     for tick in scale.ticks():
         x = scale(tick)
         chart.line(x, TOP, x, plot_bottom, GRID)
-        chart.text(x, plot_bottom + 15, tick_text(tick), Align.CENTRE, size=10.5, colour=MUTED)
+        chart.text(x, plot_bottom + 15, tick_text(tick), Align.CENTRE, size=11.5, colour=MUTED)
     chart.line(plot_start, plot_bottom, plot_end, plot_bottom, AXIS)
     for index, row in enumerate(rows):
         middle = TOP + ROW * index + ROW / 2
-        chart.text(LABELS, middle + 4, fit(row.label, 21), Align.RIGHT)
+        chart.text(LABELS, middle + 4, fit(row.label, 18), Align.RIGHT)
         if row.mean is None:
-            chart.text(plot_start + 4, middle + 4, row.text, size=10.5, colour=MUTED)
+            chart.text(plot_start + 4, middle + 4, row.text, size=11.5, colour=MUTED)
             continue
         if row.low is not None and row.high is not None:
             low, high = scale(row.low), scale(row.high)
@@ -66,11 +66,11 @@ def interval_chart(
                 chart.line(end, middle - 5, end, middle + 5, INTERVAL, width=1.5)
         x = scale(row.mean)
         chart.add("circle", {"cx": x, "cy": middle, "r": 5.0, "fill": SERIES[0]}, tooltip=f"{row.label}: {row.text}")
-        chart.text(WIDTH - 4, middle + 4, row.text, Align.RIGHT, size=11)
+        chart.text(WIDTH - 4, middle + 4, row.text, Align.RIGHT, size=12)
     if reference is not None:
         x = scale(reference)
         chart.line(x, TOP - 6, x, plot_bottom, REFERENCE, width=1.5, dash="5 3")
         # The label sits above the plot on the side with more room, so it never runs off the drawing.
         side = Align.RIGHT if x > (plot_start + plot_end) / 2 else Align.LEFT
-        chart.text(x + (-4 if side is Align.RIGHT else 4), TOP - 10, reference_label, side, size=10.5)
+        chart.text(x + (-4 if side is Align.RIGHT else 4), TOP - 10, reference_label, side, size=11.5)
     return chart

@@ -4,7 +4,7 @@ as drawings; both from the same suppressed figures as the report's tables."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from participation.charts.dashboard import (
     Names,
@@ -14,6 +14,7 @@ from participation.charts.dashboard import (
     response_chart,
 )
 from participation.charts.svg import Chart
+from participation.indicators.dashboard import IndicatorView
 from participation.reports.yearly import YearlyReport
 
 
@@ -21,7 +22,14 @@ from participation.reports.yearly import YearlyReport
 class ReportCharts:
     reach: tuple[tuple[str, Chart], ...]  # (wijk code, its chart)
     response: Chart | None
-    indicators: dict[str, tuple[Chart, ...]] = field(default_factory=dict)  # indicator key -> its charts
+    # Indicator key -> its chart per area in the year, and its course up to the year with the figures drawn.
+    indicators: dict[str, tuple[Chart, tuple[IndicatorView, Chart] | None]] = field(default_factory=dict)
+
+    def indicator_charts(self, indicator: str) -> list[Chart]:
+        if indicator not in self.indicators:
+            return []
+        interval, course = self.indicators[indicator]
+        return [interval] if course is None else [interval, course[1]]
 
 
 def yearly_charts(report: YearlyReport) -> ReportCharts:
@@ -31,14 +39,17 @@ def yearly_charts(report: YearlyReport) -> ReportCharts:
     names = Names(
         report.language, report.focus_area_name, report.wijk_names, report.buurt_names, report.indicator_labels
     )
-    indicators: dict[str, tuple[Chart, ...]] = {}
+    indicators: dict[str, tuple[Chart, tuple[IndicatorView, Chart] | None]] = {}
     for index, view in enumerate(dashboard.indicators, start=1):
         if year not in view.years:
             continue
-        charts = [indicator_interval_chart(view, year, names, dashboard.threshold, f"report-indicator-{index}")]
-        if len(view.years) > 1:
-            charts.append(indicator_course_chart(view, names, dashboard.threshold, f"report-course-{index}"))
-        indicators[view.indicator] = tuple(charts)
+        interval = indicator_interval_chart(view, year, names, dashboard.threshold, f"report-indicator-{index}")
+        # The course up to the report's year: a report of an earlier year says nothing of the years after it.
+        until = replace(view, years=tuple(y for y in view.years if y <= year))
+        course = None
+        if len(until.years) > 1:
+            course = (until, indicator_course_chart(until, names, dashboard.threshold, f"report-course-{index}"))
+        indicators[view.indicator] = (interval, course)
     return ReportCharts(
         reach=tuple(reach_charts(dashboard, year, names, "report-reach")),
         response=response_chart(dashboard, year, names, "report-response"),

@@ -163,7 +163,7 @@ def _indicators(sheet: Sheet, report: YearlyReport, charts: ReportCharts) -> Non
             ]
         )
         sheet.table(rows)
-        for chart in charts.indicators.get(line.indicator, ()):
+        for chart in charts.indicator_charts(line.indicator):
             _chart(sheet, chart)
 
 

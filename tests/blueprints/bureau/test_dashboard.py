@@ -220,7 +220,7 @@ def test_names_are_escaped_in_charts_and_tables(
     page = client.get("/bureau/dashboard").get_data(as_text=True)
     assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;{{ 7*7 }}" in page
     chart = charts_on(page)["chart-response"]
-    assert any(text.startswith("<script>x</script>{{") for text in chart_texts(chart))  # the label, cut to fit
+    assert any(text.startswith("<script>x</s") for text in chart_texts(chart))  # the label, cut to fit
 
 
 def test_the_dashboard_renders_in_arabic(
