@@ -43,3 +43,9 @@ def wijk_names(session: DbSession) -> dict[str, str]:
     """Wijk code -> name, from the newest boundary year."""
     year = latest_boundary_year(session)
     return dict(session.execute(select(Wijk.code, Wijk.name).where(Wijk.boundary_year == year)).all())
+
+
+def buurt_names(session: DbSession) -> dict[str, str]:
+    """Buurt code -> name, from the newest boundary year."""
+    year = session.scalar(select(func.max(Buurt.boundary_year)))
+    return dict(session.execute(select(Buurt.code, Buurt.name).where(Buurt.boundary_year == year)).all())

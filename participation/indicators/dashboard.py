@@ -15,7 +15,7 @@ from participation.indicators.means import (
     indicator_cube,
     indicator_means,
 )
-from participation.indicators.reach import reach_per_line
+from participation.indicators.reach import reach_per_quarter
 from participation.indicators.references import references_for
 from participation.indicators.weighting import ADULT_BANDS, WeightedMean, response_rates, weighted_means
 from participation.models.base import DbSession
@@ -46,7 +46,8 @@ class IndicatorView:
 @dataclass(frozen=True)
 class Dashboard:
     indicators: tuple[IndicatorView, ...]
-    reach: DisclosedTable[tuple[str, str], int]
+    reach: DisclosedTable[tuple[str, str], int]  # (wijk, line) by year: each year's figure of ``reach_quarters``
+    reach_quarters: dict[int, DisclosedTable[tuple[str, str], int]]  # per year: (wijk, line) by quarter 1-4
     rates: DisclosedTable[str, int]
     residents: dict[tuple[str, int], int]  # residents aged 15 or older per buurt and year, where imported
     group_rates: DisclosedTable[str, str]  # responses per wijk and age band, all years together
@@ -102,9 +103,11 @@ def build_dashboard(session: DbSession, *, threshold: int, suppress: bool, munic
         views.append(IndicatorView(indicator, years, areas, cells, reference))
     rates, residents = _rate_table(session, threshold, suppress)
     group_rates, group_residents = _group_rate_table(session, threshold, suppress)
+    reach, reach_quarters = _reach_tables(session, threshold, suppress)
     return Dashboard(
         tuple(views),
-        _reach_table(session, threshold, suppress),
+        reach,
+        reach_quarters,
         rates,
         residents,
         group_rates,
@@ -113,13 +116,39 @@ def build_dashboard(session: DbSession, *, threshold: int, suppress: bool, munic
     )
 
 
-def _reach_table(session: DbSession, threshold: int, suppress: bool) -> DisclosedTable[tuple[str, str], int]:
-    totals: dict[tuple[tuple[str, str], int], int] = defaultdict(int)
-    for reach in reach_per_line(session):
-        totals[((reach.wijk_code, reach.line), reach.year)] += reach.residents
-    rows = sorted({row for row, _year in totals})
-    years = sorted({year for _row, year in totals})
-    return disclose_table(dict(totals), rows, years, threshold=threshold, suppress=suppress)
+def _reach_tables(
+    session: DbSession, threshold: int, suppress: bool
+) -> tuple[DisclosedTable[tuple[str, str], int], dict[int, DisclosedTable[tuple[str, str], int]]]:
+    """Reach per wijk and line: for each year a table by quarter whose row totals are the year's figures, and the
+    years side by side, made of those totals.
+
+    The quarters and the year are suppressed as one table: shown quarters beside a shown year figure would
+    otherwise give a hidden quarter away. Years are apart (no total over the years is shown), so the year
+    tables need nothing of each other.
+    """
+    counts: dict[int, dict[tuple[tuple[str, str], int], int]] = defaultdict(lambda: defaultdict(int))
+    for reach in reach_per_quarter(session):
+        counts[reach.year][((reach.wijk_code, reach.line), reach.quarter)] += reach.residents
+    quarters = (1, 2, 3, 4)
+    per_year = {}
+    for year, cells in sorted(counts.items()):
+        rows = sorted({row for row, _quarter in cells})
+        per_year[year] = disclose_table(
+            dict(cells), rows, quarters, threshold=threshold, suppress=suppress, row_totals=True
+        )
+    rows = sorted({row for table in per_year.values() for row in table.rows})
+    years = tuple(per_year)
+    yearly = DisclosedTable(
+        rows=tuple(rows),
+        columns=years,
+        cells={(row, year): per_year[year].row_totals.get(row, Cell(0)) for row in rows for year in years},
+        row_totals={},
+        column_totals={},
+        grand_total=None,
+        threshold=threshold,
+        suppressed=suppress,
+    )
+    return yearly, per_year
 
 
 def _rate_table(

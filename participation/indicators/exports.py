@@ -13,6 +13,7 @@ from participation.indicators.dashboard import Dashboard
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
 from participation.models import StaffUser
 from participation.models.base import DbSession
+from participation.models.lines import LINE_LABELS, ParticipationLine
 from participation.printing.spreadsheets import Rows, Value
 
 
@@ -25,9 +26,16 @@ def _area(code: str, names: Mapping[str, str], focus_name: str) -> str:
 
 
 def dashboard_sheets(
-    dashboard: Dashboard, labels: Mapping[str, str], wijk_names: Mapping[str, str], focus_name: str
+    dashboard: Dashboard,
+    labels: Mapping[str, str],
+    wijk_names: Mapping[str, str],
+    focus_name: str,
+    buurt_names: Mapping[str, str] | None = None,
 ) -> dict[str, Rows]:
+    """The sheets by name; lines, areas and indicators by name in the viewer's language (buurten with their CBS
+    code beside the name, to join other CBS figures on)."""
     k = dashboard.threshold
+    buurt_names = buurt_names or {}
     indicators: list[list[Value]] = [
         [str(_("Indicator")), str(_("Area")), str(_("Year")), "n", str(_("Mean")), str(_("Lower bound (95%)")),
          str(_("Upper bound (95%)")), str(_("Weighted mean")), str(_("Dordrecht average"))]
@@ -60,12 +68,11 @@ def dashboard_sheets(
     reach: list[list[Value]] = [[str(_("Wijk")), str(_("Participation line")), *dashboard.reach.columns]]
     for wijk, line in dashboard.reach.rows:
         cells = [cell_value(dashboard.reach.cell((wijk, line), year), k) for year in dashboard.reach.columns]
-        reach.append([_area(wijk, wijk_names, focus_name), line, *cells])
-    responses: list[list[Value]] = [[str(_("Buurt")), *dashboard.rates.columns]]
+        reach.append([_area(wijk, wijk_names, focus_name), str(LINE_LABELS[ParticipationLine(line)]), *cells])
+    responses: list[list[Value]] = [[str(_("Buurt")), str(_("Code")), *dashboard.rates.columns]]
     for buurt in dashboard.rates.rows:
-        responses.append(
-            [buurt, *(cell_value(dashboard.rates.cell(buurt, year), k) for year in dashboard.rates.columns)]
-        )
+        cells = [cell_value(dashboard.rates.cell(buurt, year), k) for year in dashboard.rates.columns]
+        responses.append([buurt_names.get(buurt, buurt), buurt, *cells])
     return {
         str(_("Indicators")): indicators,
         str(_("Reach per participation line")): reach,

@@ -94,7 +94,9 @@ def weighted_means(session: DbSession, level: AreaLevel) -> list[WeightedMean]:
     results = []
     populations: dict[int, dict[str, dict[str, int]]] = {}
     for (indicator, area_code, year_value), bands in sorted(cells.items()):
-        population = populations.setdefault(year_value, population_by_area(session, level, year_value))
+        if year_value not in populations:  # not setdefault: that would query for every cell
+            populations[year_value] = population_by_area(session, level, year_value)
+        population = populations[year_value]
         residents = population.get(area_code, {})
         used = [b for b in bands if bands[b].n and residents.get(b)]
         weight = sum(residents[b] for b in used)
@@ -136,7 +138,9 @@ def response_rates(session: DbSession, level: AreaLevel) -> list[ResponseRate]:
     rates = []
     populations: dict[int, dict[str, dict[str, int]]] = {}
     for (area_code, year_value), by_band in sorted(counts.items()):
-        population = populations.setdefault(year_value, population_by_area(session, level, year_value))
+        if year_value not in populations:  # not setdefault: that would query for every cell
+            populations[year_value] = population_by_area(session, level, year_value)
+        population = populations[year_value]
         residents = population.get(area_code, {})
         total = sum(residents.get(b, 0) for b in ADULT_BANDS)
         rates.append(ResponseRate(area_code, "all", year_value, by_band["all"], total))

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from participation.printing.document import is_right_to_left
 from participation.reports import text
+from participation.reports.charts import yearly_charts
 from participation.reports.yearly import YearlyReport
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -33,7 +34,7 @@ def report_body(report: YearlyReport) -> Markup:
     """The report's sections (reach, contacts, themes, indicators, quotes, inputs) as HTML to place in a page;
     call inside ``force_locale(report.language)``."""
     template = _environment().get_template("reports/_report.html")
-    return Markup(template.render(report=report, text=text))  # noqa: S704 - rendered by an autoescaping template
+    return Markup(template.render(report=report, text=text, charts=yearly_charts(report)))  # noqa: S704 - rendered by an autoescaping template
 
 
 def yearly_html(report: YearlyReport, *, stylesheet_href: str | None = None, inline_css: str | None = None) -> str:

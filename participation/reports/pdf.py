@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
+from participation.charts.printing import place_chart
+from participation.charts.svg import Chart
 from participation.disclosure import DisclosedTable
 from participation.printing.document import (
     GREY,
@@ -16,7 +18,11 @@ from participation.printing.document import (
 )
 from participation.printing.sheet import Sheet, labelled_sheet
 from participation.reports import text
+from participation.reports.charts import ReportCharts, yearly_charts
 from participation.reports.yearly import YearlyReport
+
+CHART_WIDTH = 120.0  # mm: the charts' text stays about the size of the tables'
+CHART_HEIGHT = 230.0  # mm at most, so that a long list of buurten still fits a page
 
 
 def yearly_pdf(report: YearlyReport) -> bytes:
@@ -27,10 +33,11 @@ def yearly_pdf(report: YearlyReport) -> bytes:
         sheet.text(f"{report.focus_area_name} · {made_on}", 9.5, color=GREY)
         if report.suppressed:
             sheet.text(text.suppression_note(report), 9.5, color=GREY)
-        _reach(sheet, report)
-        _contacts(sheet, report)
+        charts = yearly_charts(report)
+        _reach(sheet, report, charts)
+        _contacts(sheet, report, charts)
         _themes(sheet, report)
-        _indicators(sheet, report)
+        _indicators(sheet, report, charts)
         _quotes(sheet, report)
         _inputs(sheet, report)
         return pdf_bytes(sheet.pdf)
@@ -48,18 +55,38 @@ def _heading(sheet: Sheet, heading: str, note: str = "") -> None:
     sheet.keep_together(draw, extra=20)
 
 
-def _reach(sheet: Sheet, report: YearlyReport) -> None:
+def _chart(sheet: Sheet, chart: Chart) -> None:
+    """A chart under its title, on the next page when it does not fit on this one."""
+    width = min(CHART_WIDTH, sheet.width, CHART_HEIGHT * chart.width / chart.height)
+    height = chart.height * width / chart.width
+
+    def draw(target: Sheet) -> None:
+        target.space(2)
+        target.text(chart.title, 9.5, bold=True)
+        if not target.measuring:
+            x = target.right - width if target.right_to_left else target.left
+            place_chart(target.pdf, chart, x, target.pdf.get_y(), width)
+        target.space(height + 2)
+
+    sheet.keep_together(draw)
+
+
+def _reach(sheet: Sheet, report: YearlyReport, charts: ReportCharts) -> None:
     _heading(
         sheet,
         _("Reach per participation line"),
         _("Residents reached per wijk and line: responses, residents in conversations, attendance at activities."),
     )
     _per_wijk(sheet, report, report.reach, report.line_labels, _("Nobody was reached in this year."))
+    for _wijk, chart in charts.reach:
+        _chart(sheet, chart)
 
 
-def _contacts(sheet: Sheet, report: YearlyReport) -> None:
+def _contacts(sheet: Sheet, report: YearlyReport, charts: ReportCharts) -> None:
     _heading(sheet, _("Responses, conversations and activities"))
     _per_wijk(sheet, report, report.contacts, report.source_labels, _("Nothing was recorded in this year."))
+    if charts.response is not None:
+        _chart(sheet, charts.response)
 
 
 def _per_wijk(
@@ -99,7 +126,7 @@ def _themes(sheet: Sheet, report: YearlyReport) -> None:
     sheet.table(rows)
 
 
-def _indicators(sheet: Sheet, report: YearlyReport) -> None:
+def _indicators(sheet: Sheet, report: YearlyReport, charts: ReportCharts) -> None:
     _heading(
         sheet,
         _("Indicators against the Dordrecht average"),
@@ -136,6 +163,8 @@ def _indicators(sheet: Sheet, report: YearlyReport) -> None:
             ]
         )
         sheet.table(rows)
+        for chart in charts.indicator_charts(line.indicator):
+            _chart(sheet, chart)
 
 
 def _quotes(sheet: Sheet, report: YearlyReport) -> None:

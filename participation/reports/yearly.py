@@ -23,7 +23,7 @@ from flask_babel import gettext as _
 
 from participation.audit.exports import ExportedFigures, record_export
 from participation.disclosure import Cell, DisclosedTable, DisclosurePolicy, disclose_table
-from participation.geo.areas import wijk_names
+from participation.geo.areas import buurt_names, wijk_names
 from participation.indicators.dashboard import Dashboard, MeanCell, build_dashboard
 from participation.indicators.sources import indicator_labels
 from participation.models.base import DbSession, utcnow
@@ -98,6 +98,10 @@ class YearlyReport:
     quotes: tuple[QuoteGroup, ...]
     inputs: tuple[InputLine, ...]
     status_counts: tuple[tuple[str, int], ...]  # status label, number of inputs
+    # The dashboard the figures were taken from, and the names its charts need (participation.reports.charts).
+    dashboard: Dashboard
+    buurt_names: dict[str, str]
+    indicator_labels: dict[str, str]
 
     @property
     def previous_year(self) -> int:
@@ -136,6 +140,7 @@ def yearly_report(
     themes, theme_labels = _themes_of_year(session, span, language, threshold, suppress)
     inputs = inputs_until(session, span)
     names = wijk_names(session)
+    labels = indicator_labels(session, language)
     return YearlyReport(
         year=year,
         language=language,
@@ -150,10 +155,13 @@ def yearly_report(
         source_labels=_source_labels(),
         themes=themes,
         theme_labels=theme_labels,
-        indicators=_indicators_of_year(dashboard, year, indicator_labels(session, language)),
+        indicators=_indicators_of_year(dashboard, year, labels),
         quotes=_quotes_of_year(session, span, language),
         inputs=tuple(_input_line(item, names, language) for item in inputs),
         status_counts=_status_counts(inputs),
+        dashboard=dashboard,
+        buurt_names=buurt_names(session),
+        indicator_labels=labels,
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 import pytest
@@ -11,7 +13,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.models import AuditEvent, IndicatorReference, Role
+from participation.models import AuditEvent, Buurt, IndicatorReference, Role
 from tests.factories import StaffAccount
 from tests.indicators.test_indicators import submit
 
@@ -34,7 +36,8 @@ def test_an_analyst_never_sees_a_figure_of_four_respondents(
     client.set_cookie("lang", "en")
     page = client.get("/bureau/dashboard").get_data(as_text=True)
     assert "fewer than 5" in page
-    assert "n = 4" not in page and "3.5" not in page  # neither the count nor the mean of the four (2..5)
+    tables = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)  # the charts' axes may well have a tick at 3.5
+    assert "n = 4" not in page and "3.5" not in tables  # neither the count nor the mean of the four (2..5)
     # With the whole municipality's ten shown, the six of wijk 03 would give the four away: hidden as well.
     assert "n = 6" not in page and "n = 10" in page
     reach = re.search(r"reach-caption.*?</table>", page, re.S)
@@ -129,3 +132,106 @@ def test_spreadsheet_cells_never_run_as_formulas() -> None:
     assert sheet is not None
     assert sheet["A2"].data_type == "s" and sheet["A2"].value == '=HYPERLINK("http://x","y")'
     assert sheet["B2"].value == 3
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def charts_on(page: str) -> dict[str, ET.Element]:
+    """Every inline chart of a page by id, parsed: it must be well-formed XML."""
+    charts = [ET.fromstring(svg) for svg in re.findall(r"<svg.*?</svg>", page, re.S)]  # noqa: S314 - our own page
+    by_id = {str(chart.get("id")): chart for chart in charts}
+    assert len(by_id) == len(charts)  # ids are unique on the page
+    return by_id
+
+
+def chart_texts(chart: ET.Element) -> list[str]:
+    return [text.text or "" for text in chart.iter(f"{SVG}text")]
+
+
+def test_the_dashboard_draws_its_figures_with_their_tables_one_click_away(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app)
+    signed_in(Role.ANALYST)
+    client.set_cookie("lang", "en")
+    page = client.get("/bureau/dashboard").get_data(as_text=True)
+    charts = charts_on(page)
+    assert {"chart-indicator-1", "chart-response", "chart-reach-1", "chart-reach-2"} <= set(charts)
+    for chart_id, chart in charts.items():
+        assert chart.get("role") == "img"
+        title_id, description_id = str(chart.get("aria-labelledby")).split()
+        assert title_id == f"{chart_id}-title" and description_id == f"{chart_id}-desc"
+    for figure in re.findall(r"<figure.*?</figure>", page, re.S):
+        assert re.search(r"<details.*<summary>.*</summary>.*<table", figure, re.S)  # the figures as a table
+    indicator_charts = [chart for chart_id, chart in charts.items() if chart_id.startswith("chart-indicator-")]
+    assert indicator_charts
+    for chart in indicator_charts:
+        # Dordt West and the municipality (ten each) are drawn; wijk 04 (four) and wijk 03 (six, which would give
+        # the four away beside the ten) are gaps that say why.
+        assert len(list(chart.iter(f"{SVG}circle"))) == 2
+        assert {"fewer than 5", "hidden"} <= set(chart_texts(chart))
+    reach = [chart for chart_id, chart in charts.items() if chart_id.startswith("chart-reach-")]
+    bars = [
+        [
+            rect
+            for rect in chart.iter(f"{SVG}rect")
+            if float(rect.get("width") or 0) and rect.find(f"{SVG}title") is not None
+        ]
+        for chart in reach
+    ]
+    assert sorted(len(drawn) for drawn in bars) == [0, 1]  # wijk 03's six in one quarter; wijk 04's four hidden
+    assert "fewer than 5" in chart_texts(charts["chart-response"])
+    assert [t.text for t in charts["chart-response"].iter(f"{SVG}title") if t.text and ": 4" in t.text] == []
+
+
+def visible_text(page: str) -> str:
+    """The page's text, each element's text on a line of its own."""
+    return html.unescape(re.sub(r"<[^>]+>", "\n", page))
+
+
+def test_lines_buurten_wijken_and_questions_appear_by_name(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app)
+    with loaded_app.app_context():
+        buurt = db.session.scalars(select(Buurt).where(Buurt.code == OUD_KRISPIJN)).first()
+        assert buurt is not None
+        buurt_name = buurt.name
+    signed_in(Role.ADMIN)  # every figure shown, so every row has its name
+    for language, line_name in (("en", "Explore"), ("nl", "Verkennen")):
+        client.set_cookie("lang", language)
+        text = visible_text(client.get("/bureau/dashboard").get_data(as_text=True))
+        assert "BU0505" not in text and "WK0505" not in text
+        assert not re.search(r"^\s*(explore|contact|involve|connect)\s*$", text, re.M)  # a line's code alone
+        assert line_name in text and buurt_name in text
+        assert "rating_neighbourhood" not in text
+
+
+def test_names_are_escaped_in_charts_and_tables(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app)
+    with loaded_app.app_context():
+        for buurt in db.session.scalars(select(Buurt).where(Buurt.code == OUD_KRISPIJN)):
+            buurt.name = "<script>x</script>{{ 7*7 }}"
+        db.session.commit()
+    signed_in(Role.ANALYST)
+    page = client.get("/bureau/dashboard").get_data(as_text=True)
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;{{ 7*7 }}" in page
+    chart = charts_on(page)["chart-response"]
+    assert any(text.startswith("<script>x</s") for text in chart_texts(chart))  # the label, cut to fit
+
+
+def test_the_dashboard_renders_in_arabic(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app)
+    signed_in(Role.ANALYST)
+    client.set_cookie("lang", "ar")
+    response = client.get("/bureau/dashboard")
+    assert response.status_code == 200
+    charts = charts_on(response.get_data(as_text=True))
+    assert charts
+    right_to_left = [t for chart in charts.values() for t in chart.iter(f"{SVG}text") if t.get("direction") == "rtl"]
+    assert right_to_left  # the translated labels are written right to left

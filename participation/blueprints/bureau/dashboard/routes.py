@@ -11,13 +11,21 @@ from wtforms.fields.choices import SelectChoice
 from participation.blueprints.admin.auth.guards import requires_role
 from participation.blueprints.bureau.dashboard import bp
 from participation.blueprints.bureau.dashboard.forms import ReferenceValueForm
+from participation.charts.dashboard import (
+    Names,
+    indicator_course_chart,
+    indicator_interval_chart,
+    reach_charts,
+    response_chart,
+)
 from participation.extensions import db
-from participation.geo.areas import area_overview, wijk_names
-from participation.indicators.dashboard import build_dashboard
+from participation.geo.areas import area_overview, buurt_names, wijk_names
+from participation.indicators.dashboard import Dashboard, build_dashboard
 from participation.indicators.exports import dashboard_sheets, record_dashboard_export
 from participation.indicators.references import ReferenceValue, set_reference
 from participation.indicators.sources import indicator_labels
 from participation.models import Role
+from participation.models.lines import LINE_LABELS
 from participation.printing.spreadsheets import csv_bytes, xlsx_bytes
 from participation.web.disclosure import viewer_disclosure
 from participation.web.downloads import ExportKind, download
@@ -42,7 +50,37 @@ def _dashboard_context(form: ReferenceValueForm) -> dict[str, Any]:
         suppress=policy.suppress,
         municipality_code=config["MUNICIPALITY_CODE"],
     )
-    return {"dashboard": dashboard, "labels": labels, "form": form, "wijk_names": wijk_names(db.session)}
+    names = Names(language, config["FOCUS_AREA_NAME"], wijk_names(db.session), buurt_names(db.session), labels)
+    return {
+        "dashboard": dashboard,
+        "labels": labels,
+        "form": form,
+        "wijk_names": names.wijken,
+        "buurt_names": names.buurten,
+        "line_labels": {line.value: str(label) for line, label in LINE_LABELS.items()},
+        **_charts(dashboard, names),
+    }
+
+
+def _charts(dashboard: Dashboard, names: Names) -> dict[str, Any]:
+    """The dashboard's charts, each of the newest year it has figures for (the course chart: of every year)."""
+    threshold = dashboard.threshold
+    indicator_charts = {
+        view.indicator: (
+            indicator_interval_chart(view, view.years[-1], names, threshold, f"chart-indicator-{index}"),
+            indicator_course_chart(view, names, threshold, f"chart-course-{index}") if len(view.years) > 1 else None,
+        )
+        for index, view in enumerate(dashboard.indicators, start=1)
+    }
+    rate_year = max(dashboard.rates.columns, default=None)
+    reach_year = max(dashboard.reach_quarters, default=None)
+    return {
+        "indicator_charts": indicator_charts,
+        "rate_year": rate_year,
+        "rate_chart": response_chart(dashboard, rate_year, names, "chart-response") if rate_year else None,
+        "reach_year": reach_year,
+        "reach_charts": reach_charts(dashboard, reach_year, names, "chart-reach") if reach_year else [],
+    }
 
 
 @bp.route("/dashboard", methods=["GET", "POST"])
@@ -74,7 +112,11 @@ def dashboard_export(fmt: str) -> ResponseReturnValue:
         abort(404)
     context = _dashboard_context(ReferenceValueForm())
     sheets = dashboard_sheets(
-        context["dashboard"], context["labels"], context["wijk_names"], current_app.config["FOCUS_AREA_NAME"]
+        context["dashboard"],
+        context["labels"],
+        context["wijk_names"],
+        current_app.config["FOCUS_AREA_NAME"],
+        context["buurt_names"],
     )
     record_dashboard_export(db.session, context["dashboard"], fmt, current_staff())
     if fmt == "csv":
