@@ -58,9 +58,7 @@ def test_the_tone_of_an_answer_is_its_questions_and_a_conversations_its_mood(
     assert context.tone is Tone.COMPLAINT and context.question is None
 
 
-def test_praise_and_complaint_about_one_theme_are_counted_apart(
-    session: DbSession, seed: Seeder, parks: Theme
-) -> None:
+def test_praise_and_complaint_about_one_theme_are_counted_apart(session: DbSession, seed: Seeder, parks: Theme) -> None:
     seed.response([parks], questions=["good_here", "improve_first"])  # both: once under each tone
     seed.response([parks], questions=["good_here"])
     seed.response([parks], questions=["q0"])
