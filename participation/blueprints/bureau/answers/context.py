@@ -10,6 +10,7 @@ from participation.answers.dataset import Table
 from participation.answers.filters import AnswerFilter, response_languages
 from participation.models.base import DbSession
 from participation.models.surveys import ResponseChannel
+from participation.responses.publishing import current_version, definition_of
 from participation.surveys.model import QuestionType
 
 CHANNEL_LABELS = {ResponseChannel.WEB: _l("Web"), ResponseChannel.PAPER: _l("Paper"), ResponseChannel.API: _l("API")}
@@ -17,7 +18,7 @@ CHANNEL_LABELS = {ResponseChannel.WEB: _l("Web"), ResponseChannel.PAPER: _l("Pap
 
 @dataclass(frozen=True)
 class FilterChoices:
-    surveys: list[str]
+    surveys: list[tuple[str, str]]  # (slug, title)
     questions: list[tuple[str, str]]  # (id, text)
     values: list[tuple[str, str]]  # (stored value, label) of the chosen question
     wijken: list[tuple[str, str]]  # (code, name), by name
@@ -44,10 +45,18 @@ def _values(table: Table, question_id: str | None) -> list[tuple[str, str]]:
     return []
 
 
+def _title(session: DbSession, slug: str, language: str) -> str:
+    version = current_version(session, slug)
+    if version is None:
+        return slug
+    definition = definition_of(version)
+    return definition.title.get(language, definition.default_language)
+
+
 def filter_choices(session: DbSession, table: Table, surveys: list[str], filters: AnswerFilter) -> FilterChoices:
     language, default = table.language, table.default
     return FilterChoices(
-        surveys=surveys,
+        surveys=[(slug, _title(session, slug, language)) for slug in surveys],
         questions=[(column.question.id, column.question.text.get(language, default)) for column in table.columns],
         values=_values(table, filters.question),
         wijken=sorted(table.wijken.items(), key=lambda item: item[1].casefold()),
