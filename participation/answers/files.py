@@ -54,7 +54,9 @@ def _column(variable: Variable, values: list[Any]) -> pd.Series:
     if variable.kind is Kind.NUMBER:
         return pd.Series([math.nan if value is None else float(value) for value in values], dtype="float64")
     if variable.kind is Kind.DATE:
-        return pd.Series(pd.to_datetime([value for value in values]))
+        # Date objects in an object column become an SPSS DATE; a datetime64 column of another resolution than
+        # nanoseconds (what pandas 3 makes of dates) would be written as 1970.
+        return pd.Series(values, dtype="object")
     return pd.Series(["" if value is None else str(value) for value in values], dtype="object")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,7 @@ def table(session: DbSession) -> Table:
             submission_key=f"export-{number}",
             receipt_code_hash=f"export-{number}",
             location=a_block_location(BLOCK_SMALL),
+            submitted_at=datetime(2025, 3, number + 1, 12, tzinfo=UTC),
         )
         response.answers = [
             Answer(question_id=key, position=n, value=value) for n, (key, value) in enumerate(given.items())
@@ -132,4 +134,5 @@ def test_the_sav_file_reads_back(table: Table, tmp_path: Path) -> None:
     assert sorted(frame["travel"].tolist()) == [1.0, 2.0, 3.0]
     assert sorted(value for value in frame["visits"].tolist() if value == value) == [2.5, 3.0]
     assert sorted(frame["uses_other_text"].tolist()) == ["", "", "=de markt"]
-    assert meta.readstat_variable_types["submitted"] == "double" and "submitted" in meta.variable_measure
+    assert meta.original_variable_types["submitted"].startswith("DATE")
+    assert sorted(frame["submitted"].tolist()) == [date(2025, 3, 1), date(2025, 3, 2), date(2025, 3, 3)]
