@@ -166,15 +166,11 @@ class Seeder:
         self.numbers = count(1)
         self.organisation = ensure_organisation(session, ORGANISATION_A)
         self.survey = Survey(slug=f"buurtonderzoek-{id(self)}", line=ParticipationLine.EXPLORE)
-        self.version = SurveyVersion(survey=self.survey, number=1, definition={}, fingerprint="0" * 64)
+        # A definition that parses, with open questions of each tone, so that tone tables can read it.
+        definition = TONED_SURVEY | {"slug": self.survey.slug}
+        self.version = SurveyVersion(survey=self.survey, number=1, definition=definition, fingerprint="1" * 64)
         session.add_all([self.survey, self.version])
         session.flush()
-
-    def open_questions(self) -> None:
-        """Give the seeded survey a definition with the default survey's two open questions and their tones."""
-        self.version.definition = TONED_SURVEY | {"slug": self.survey.slug}
-        self.version.fingerprint = "1" * 64
-        self.session.flush()
 
     def areas(self) -> None:
         """The wijken and buurten the tests use, as boundaries of 2024 (without real shapes)."""

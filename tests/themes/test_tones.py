@@ -16,9 +16,7 @@ from tests.factories import BUURT_A, TONED_SURVEY, WIJK, Seeder
 
 @pytest.fixture
 def seed(session: DbSession) -> Seeder:
-    seeder = Seeder(session)
-    seeder.open_questions()
-    return seeder
+    return Seeder(session)
 
 
 @pytest.fixture

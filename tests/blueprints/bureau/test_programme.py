@@ -235,7 +235,6 @@ def test_the_themes_page_shows_praise_and_complaint_apart(
     with app.app_context():
         seed = Seeder(db.session)
         seed.areas()
-        seed.open_questions()
         parks = seed.theme("parks")
         for _ in range(6):
             seed.response([parks], BUURT_A, questions=["good_here"])
