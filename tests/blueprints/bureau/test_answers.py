@@ -154,6 +154,9 @@ def test_filters_from_lists_of_names(
     assert 'id="too-few"' in _page(client, "?language=tr")
     assert 'id="none-match"' in _page(client, "?channel=paper")
     assert 'data-count="9"' in _page(client, "?since=2000-01-01&channel=api")
+    # Contact and location questions do not filter: nobody can look a name, an address or a street up.
+    assert 'data-count="9"' in _page(client, "?question=contact_details&value=jantje@voorbeeld.nl")
+    assert 'data-count="9"' in _page(client, "?question=where&value=Nieuweweg")
 
 
 def test_fewer_than_k_are_neither_listed_nor_exported(

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
-from participation.answers.dataset import Table
+from participation.answers.dataset import Table, questions_of
 from participation.answers.errors import AnswersError
 from participation.answers.files import answers_csv, answers_sav, answers_xlsx
 from participation.answers.filters import AnswerFilter, count, survey_slugs
@@ -38,6 +40,16 @@ def _table(filters: AnswerFilter) -> Table:
     return Table(db.session, filters, current_language().code, current_app.config["SECRET_KEY"])
 
 
+def _filters() -> AnswerFilter:
+    """The filter of the request. Only the questions the browser offers filter: a contact or location question
+    given by hand is ignored, so that no one can look for a name, an e-mail address or a street."""
+    filters = read_filter(request.args, survey_slugs(db.session))
+    questions, _default = questions_of(db.session, filters.survey)
+    if filters.question not in {question.id for question in questions}:
+        filters = replace(filters, question=None, value=None)
+    return filters
+
+
 def _checked(filters: AnswerFilter, threshold: int) -> int:
     """How many responses match; refused (too_few) when that is more than none and fewer than k."""
     matching = count(db.session, filters)
@@ -51,7 +63,7 @@ def _checked(filters: AnswerFilter, threshold: int) -> int:
 def browse() -> ResponseReturnValue:
     """The responses the filters match, newest first, a page at a time; or why none are listed."""
     surveys = survey_slugs(db.session)
-    filters = read_filter(request.args, surveys)
+    filters = _filters()
     table = _table(filters)
     threshold = _policy().threshold
     page = max(request.args.get("page", 1, type=int) or 1, 1)
@@ -87,7 +99,7 @@ def export(fmt: str) -> ResponseReturnValue:
     kind = KINDS.get(fmt)
     if kind is None:
         abort(404)
-    filters = read_filter(request.args, survey_slugs(db.session))
+    filters = _filters()
     policy = _policy()
     try:
         if filters.survey is None:
