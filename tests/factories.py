@@ -65,6 +65,37 @@ BLOCK_OTHER = "E105100N423300"
 STREET = "Bosboom Toussaintstraat"
 
 
+# A survey whose open questions have the tones of the default survey's: praise, complaint, and one left neutral.
+TONED_SURVEY: dict[str, Any] = {
+    "slug": "toned",
+    "title": {"nl": "Buurtonderzoek", "en": "Neighbourhood survey"},
+    "line": "explore",
+    "default_language": "nl",
+    "languages": ["nl", "en"],
+    "pages": [
+        {
+            "id": "mening",
+            "title": {"nl": "Wat vindt u?", "en": "What do you think?"},
+            "questions": [
+                {
+                    "id": "good_here",
+                    "type": "long_text",
+                    "tone": "praise",
+                    "text": {"nl": "Wat is goed in uw buurt?", "en": "What is good about your neighbourhood?"},
+                },
+                {
+                    "id": "improve_first",
+                    "type": "long_text",
+                    "tone": "complaint",
+                    "text": {"nl": "Wat moet als eerste beter?", "en": "What should improve first?"},
+                },
+                {"id": "q0", "type": "long_text", "text": {"nl": "Nog iets?", "en": "Anything else?"}},
+            ],
+        }
+    ],
+}
+
+
 @dataclass(frozen=True)
 class StaffAccount:
     """What a test needs to know of a staff member it made; a plain value, usable outside any app context."""
@@ -135,7 +166,9 @@ class Seeder:
         self.numbers = count(1)
         self.organisation = ensure_organisation(session, ORGANISATION_A)
         self.survey = Survey(slug=f"buurtonderzoek-{id(self)}", line=ParticipationLine.EXPLORE)
-        self.version = SurveyVersion(survey=self.survey, number=1, definition={}, fingerprint="0" * 64)
+        # A definition that parses, with open questions of each tone, so that tone tables can read it.
+        definition = TONED_SURVEY | {"slug": self.survey.slug}
+        self.version = SurveyVersion(survey=self.survey, number=1, definition=definition, fingerprint="1" * 64)
         session.add_all([self.survey, self.version])
         session.flush()
 
@@ -194,8 +227,9 @@ class Seeder:
         answers: int = 1,
         text: str = "Er ligt veel afval op straat.",
         status: CodingStatus = CodingStatus.ACCEPTED,
+        questions: Sequence[str] = (),
     ) -> SurveyResponse:
-        """A response whose ``answers`` open answers each carry every theme given."""
+        """A response whose ``answers`` open answers (to ``questions``, when given) each carry every theme given."""
         number = next(self.numbers)
         response = SurveyResponse(
             survey_version=self.version,
@@ -206,7 +240,8 @@ class Seeder:
             location=self.location(buurt, street, block),
             submitted_at=when,
         )
-        response.answers = [Answer(question_id=f"q{n}", position=n, value=text) for n in range(answers)]
+        question_ids = list(questions) or [f"q{n}" for n in range(answers)]
+        response.answers = [Answer(question_id=q, position=n, value=text) for n, q in enumerate(question_ids)]
         self.session.add(response)
         self.session.flush()
         for answer in response.answers:

@@ -19,6 +19,7 @@ class ExportedFigures(Enum):
     MAP = "map"
     PROGRAMME = "programme"
     REPORT = "report"
+    ANSWERS = "answers"  # individual survey responses, pseudonymised
 
 
 def record_export(

@@ -2,7 +2,7 @@
 
 - ``residents/``: the public pages at ``/<lang>/``: home, surveys and receipts, "you said, we did";
 - ``field/``: neighbourhood professionals: conversations (also offline), registers, paper entry;
-- ``bureau/``: the programme bureau: dashboard, maps, codebook, review, programme input, yearly report;
+- ``bureau/``: the programme bureau: dashboard, maps, codebook, review, answers, programme input, yearly report;
 - ``admin/``: staff accounts: signing in, the start page, user administration and the audit log;
 - ``machines/``: interfaces for programs: the JSON API, health checks and static assets.
 
@@ -30,9 +30,9 @@ def _field() -> tuple[Blueprint, ...]:
 
 
 def _bureau() -> tuple[Blueprint, ...]:
-    from participation.blueprints.bureau import codebook, dashboard, maps, programme, report, review
+    from participation.blueprints.bureau import answers, codebook, dashboard, maps, programme, report, review
 
-    return dashboard.bp, codebook.bp, programme.bp, review.bp, maps.bp, report.bp
+    return dashboard.bp, codebook.bp, programme.bp, review.bp, maps.bp, report.bp, answers.bp
 
 
 def _admin() -> tuple[Blueprint, ...]:

@@ -14,6 +14,7 @@ from participation.models.programme import ProgrammeInput
 from participation.models.themes import Theme
 from participation.programme.labels import priority_label, status_label
 from participation.programme.queries import Area, InputFilter, buurten_of, inputs_of_wijk
+from participation.surveys.model import Tone
 from participation.themes.aggregation import UNKNOWN, Dimension, ThemeFilter, theme_table
 from participation.themes.pillars import goal_label, pillar_label
 
@@ -132,15 +133,22 @@ def wijk_programme(
 
 
 def wijk_theme_table(
-    session: DbSession, wijk: Area, *, threshold: int, suppress: bool, buurten: dict[str, str] | None = None
+    session: DbSession,
+    wijk: Area,
+    *,
+    threshold: int,
+    suppress: bool,
+    buurten: dict[str, str] | None = None,
+    tone: Tone | None = None,
 ) -> DisclosedTable[int, str]:
-    """Themes by buurt of one wijk (distinct sources), every buurt a column, suppressed for ``suppress``."""
+    """Themes by buurt of one wijk (distinct sources), every buurt a column, suppressed for ``suppress``; only the
+    texts of one ``tone`` when given."""
     if buurten is None:
         buurten = {area.code: area.name for area in buurten_of(session, wijk.code)}
     return theme_table(
         session,
         Dimension.BUURT,
-        ThemeFilter(wijk_code=wijk.code),
+        ThemeFilter(wijk_code=wijk.code, tone=tone),
         threshold=threshold,
         suppress=suppress,
         columns=list(buurten),

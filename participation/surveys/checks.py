@@ -76,8 +76,9 @@ def _check_question(path: Path, question: dict[str, Any]) -> Iterator[Finding]:
         for key in ("minimum", "maximum", "decimals"):
             if key in question:
                 yield (*path, key), f"question {name}: {key} only applies to number (rating is 1-10, agreement 1-5)"
-    if kind not in TEXT_TYPES and "max_length" in question:
-        yield (*path, "max_length"), f"question {name}: max_length only applies to short_text and long_text"
+    for key in ("max_length", "tone"):
+        if kind not in TEXT_TYPES and key in question:
+            yield (*path, key), f"question {name}: {key} only applies to short_text and long_text"
     values = [choice["value"] for choice in question.get("choices", ())]
     for c, value in enumerate(values):
         if value in values[:c]:

@@ -28,6 +28,7 @@ __all__ = [
     "QuestionType",
     "SurveyDefinition",
     "Texts",
+    "Tone",
 ]
 
 FORMAT_VERSION = 1
@@ -50,6 +51,15 @@ class QuestionType(enum.StrEnum):
     LONG_TEXT = "long_text"
     LOCATION = "location"
     CONTACT_CONSENT = "contact_consent"
+
+
+class Tone(enum.StrEnum):
+    """What an open question asks for, so that what residents praise and what they want improved are counted apart:
+    "What is good here?" asks for praise, "What should improve first?" for a complaint or an improvement."""
+
+    PRAISE = "praise"
+    COMPLAINT = "complaint"
+    NEUTRAL = "neutral"
 
 
 CHOICE_TYPES = frozenset((QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE))
@@ -119,6 +129,7 @@ class Question:
     max_length: int | None = None
     show_if: Condition | None = None
     indicator: str | None = None
+    tone: Tone = Tone.NEUTRAL  # short and long text only
 
     def __post_init__(self) -> None:
         # Fixed scales and default limits are set here so that every way of building a question agrees.
@@ -157,6 +168,9 @@ class Question:
             data["show_if"] = self.show_if.to_dict()
         if self.indicator is not None:
             data["indicator"] = self.indicator
+        # Only when set, so that the fingerprints of definitions without a tone stay as they were.
+        if self.tone is not Tone.NEUTRAL:
+            data["tone"] = self.tone.value
         return data
 
     @classmethod
@@ -176,6 +190,7 @@ class Question:
             max_length=data.get("max_length"),
             show_if=Condition.from_dict(data["show_if"]) if data.get("show_if") is not None else None,
             indicator=data.get("indicator"),
+            tone=Tone(data.get("tone") or Tone.NEUTRAL),
         )
 
 

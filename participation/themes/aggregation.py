@@ -1,11 +1,17 @@
 """How often themes are raised: accepted codings counted by area (wijk, buurt, block, street), by source (survey
-answer, conversation, activity), by participation line and by period (month, quarter, year).
+answer, conversation, activity), by participation line, by period (month, quarter, year) and by tone (praise,
+complaint, neutral: see ``participation.themes.tones``).
 
 What is counted: *distinct sources*. A survey response counts once per theme however many of its answers carry the
 theme; a conversation and an activity count once each. These are the counts suppression works on, because they
 are the smallest number of distinct contributions a figure rests on. *Reach* is reported beside them: a response
 reaches one person, a conversation its ``participants``, an activity its ``attendance``; reach is for reporting
 how many people were heard, never for deciding what may be shown.
+
+Tone is a breakdown in which one source can stand in several groups: a response that praises the parks in one
+answer and asks for better parks in another counts once under praise and once under complaint, so that praise
+and complaint about the same theme are counted apart. Its row totals and grand total are therefore counted as
+distinct sources, never added up from the cells.
 
 Only accepted codings of the first coder count (a second analyst's double codes are for agreement, not figures).
 Periods are calendar periods of the time stored (UTC for responses and conversations, the date of an activity).
@@ -39,11 +45,13 @@ from sqlalchemy.orm import aliased
 
 from participation.disclosure import DisclosedTable, disclose_list, disclose_table
 from participation.models.base import DbSession
-from participation.models.fieldwork import Activity, Conversation, Place
+from participation.models.fieldwork import Activity, Conversation, Mood, Place
 from participation.models.lines import ParticipationLine
 from participation.models.locations import StoredLocation
 from participation.models.surveys import Answer, Survey, SurveyResponse, SurveyVersion
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
+from participation.surveys.model import Tone
+from participation.themes.tones import question_tones
 
 UNKNOWN = ""  # the key of sources without a place (or without the area level asked for)
 
@@ -60,6 +68,7 @@ class Dimension(enum.StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     YEAR = "year"
+    TONE = "tone"
 
 
 AREA_DIMENSIONS = (Dimension.WIJK, Dimension.BUURT, Dimension.BLOCK, Dimension.STREET)
@@ -68,7 +77,8 @@ PERIOD_DIMENSIONS = (Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR)
 
 @dataclass(frozen=True)
 class ThemeFilter:
-    """Which codings count: an area, sources, lines, a period (``since`` and ``until`` inclusive), themes."""
+    """Which codings count: an area, sources, lines, a period (``since`` and ``until`` inclusive), themes, and the
+    tone of the coded texts (None: every tone)."""
 
     wijk_code: str | None = None
     buurt_code: str | None = None
@@ -77,6 +87,7 @@ class ThemeFilter:
     since: date | None = None
     until: date | None = None
     theme_ids: Collection[int] = ()
+    tone: Tone | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,29 @@ def _period_bounds(column: Any, since: date | None, until: date | None, *, is_da
     return conditions
 
 
+def _inline(tone: Tone) -> ColumnElement[str]:
+    # Inlined constants: PostgreSQL cannot type a bound parameter in a UNION's select list.
+    return literal_column(f"'{Tone(tone).value}'", String(16))
+
+
+def _answer_tone(session: DbSession) -> ColumnElement[str]:
+    """The tone of an answer: its question's in the response's survey version (one CASE over the few open
+    questions with a tone other than neutral)."""
+    whens = [
+        (and_(Answer.question_id == question_id, SurveyResponse.survey_version_id.in_(versions)), _inline(tone))
+        for (question_id, tone), versions in sorted(question_tones(session).items())
+    ]
+    return case(*whens, else_=_inline(Tone.NEUTRAL)) if whens else _inline(Tone.NEUTRAL)
+
+
+def _conversation_tone() -> ColumnElement[str]:
+    return case(
+        (Conversation.mood == Mood.POSITIVE, _inline(Tone.PRAISE)),
+        (Conversation.mood == Mood.NEGATIVE, _inline(Tone.COMPLAINT)),
+        else_=_inline(Tone.NEUTRAL),
+    )
+
+
 def _accepted(subject_type: SubjectType) -> ColumnElement[bool]:
     return and_(
         ThemeCoding.subject_type == subject_type,
@@ -114,6 +148,7 @@ def _branch(
     moment: Any,
     reach: Any,
     location: Any,
+    tone: Any,
     themes: ThemeFilter,
     *,
     is_date: bool,
@@ -134,6 +169,7 @@ def _branch(
             location.buurt_code.label("buurt_code"),
             location.block_id.label("block_id"),
             location.street_name.label("street_name"),
+            cast(tone, String(16)).label("tone"),
         )
         .select_from(ThemeCoding)
         .join(subject, subject.id == ThemeCoding.subject_id)
@@ -144,8 +180,10 @@ def _branch(
     )
 
 
-def _sources(themes: ThemeFilter) -> Subquery:
-    """One row per accepted coding with its source, line, year, month, reach and place."""
+def _sources(themes: ThemeFilter, *, with_tone: DbSession | None) -> Subquery:
+    """One row per accepted coding with its source, line, year, month, reach, place and tone. Tones are worked out
+    only ``with_tone`` (a session): finding an answer's tone reads the survey versions, which other tables skip."""
+    neutral = _inline(Tone.NEUTRAL)
     answer_place = aliased(StoredLocation)
     answers = (
         _branch(
@@ -156,6 +194,7 @@ def _sources(themes: ThemeFilter) -> Subquery:
             SurveyResponse.submitted_at,
             literal_column("1", Integer),
             answer_place,
+            _answer_tone(with_tone) if with_tone is not None else neutral,
             themes,
             is_date=False,
         )
@@ -173,6 +212,7 @@ def _sources(themes: ThemeFilter) -> Subquery:
         Conversation.occurred_at,
         Conversation.participants,
         conversation_place,
+        _conversation_tone() if with_tone is not None else neutral,
         themes,
         is_date=False,
     ).outerjoin(conversation_place, conversation_place.id == Conversation.location_id)
@@ -186,6 +226,7 @@ def _sources(themes: ThemeFilter) -> Subquery:
             Activity.held_on,
             Activity.attendance,
             activity_place,
+            neutral,
             themes,
             is_date=True,
         )
@@ -205,6 +246,7 @@ def _key_columns(coded: Subquery, by: Dimension) -> list[Any]:
         Dimension.SOURCE: [coded.c.source],
         Dimension.LINE: [coded.c.line],
         Dimension.YEAR: [coded.c.year],
+        Dimension.TONE: [coded.c.tone],
         Dimension.MONTH: [coded.c.year, coded.c.month],
         # A CASE rather than arithmetic: integer division and floor differ between SQLite and PostgreSQL.
         Dimension.QUARTER: [
@@ -216,7 +258,8 @@ def _key_columns(coded: Subquery, by: Dimension) -> list[Any]:
 
 
 def _key(by: Dimension, parts: Sequence[Any]) -> str:
-    """The group's key as text: a code, a street name, ``explore``, ``2024``, ``2024-03`` or ``2024-Q1``."""
+    """The group's key as text: a code, a street name, ``explore``, ``praise``, ``2024``, ``2024-03`` or
+    ``2024-Q1``."""
     if any(part is None for part in parts):
         return UNKNOWN
     if by is Dimension.MONTH:
@@ -238,6 +281,8 @@ def _filters(coded: Subquery, themes: ThemeFilter) -> list[ColumnElement[bool]]:
         conditions.append(coded.c.line.in_([ParticipationLine(line).value for line in themes.lines]))
     if themes.theme_ids:
         conditions.append(coded.c.theme_id.in_(list(themes.theme_ids)))
+    if themes.tone is not None:
+        conditions.append(coded.c.tone == Tone(themes.tone).value)
     return conditions
 
 
@@ -246,7 +291,8 @@ def _distinct_sources(
 ) -> list[tuple[int | None, str, int, int]]:
     """(theme id or None, key, distinct sources, reach) per group: each source is first reduced to one row per
     group, so a response with three answers on a theme counts once and reaches one person."""
-    coded = _sources(themes)
+    needs_tone = by is Dimension.TONE or themes.tone is not None
+    coded = _sources(themes, with_tone=session if needs_tone else None)
     keys = _key_columns(coded, by) if by is not None else []
     theme = [coded.c.theme_id] if per_theme else []
     one_per_source = (
@@ -305,10 +351,20 @@ def theme_table(
     keys = list(columns) if columns is not None else sorted({count.key for count in counts})
     shown = {(theme_id, key): value for (theme_id, key), value in cells.items() if theme_id in rows and key in keys}
     per_theme: dict[int, int] = {}
-    for (theme_id, _key_value), value in shown.items():
-        # Every source has one group, so a theme's sources over the shown groups add up exactly.
-        per_theme[theme_id] = per_theme.get(theme_id, 0) + value
     per_group = source_counts(session, by, themes)
+    if by is Dimension.TONE:
+        # One source can stand under several tones: the totals are distinct sources over every tone.
+        per_theme = {
+            theme_id: sources
+            for theme_id, _key_value, sources, _reach in _distinct_sources(session, None, themes, per_theme=True)
+            if theme_id is not None and theme_id in rows
+        }
+        grand_total = source_counts(session, None, themes).get(UNKNOWN, 0)
+    else:
+        for (theme_id, _key_value), value in shown.items():
+            # Every source has one group, so a theme's sources over the shown groups add up exactly.
+            per_theme[theme_id] = per_theme.get(theme_id, 0) + value
+        grand_total = sum(per_group.get(key, 0) for key in keys)
     return disclose_table(
         shown,
         rows,
@@ -317,7 +373,7 @@ def theme_table(
         suppress=suppress,
         row_totals=per_theme,
         column_totals={key: per_group.get(key, 0) for key in keys},
-        grand_total=sum(per_group.get(key, 0) for key in keys),
+        grand_total=grand_total,
     )
 
 

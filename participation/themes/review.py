@@ -18,17 +18,20 @@ from participation.models import StaffUser
 from participation.models.base import DbSession
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
 from participation.themes.subjects import SubjectText, subject_text
+from participation.themes.tones import SubjectContext, subject_context
 
 Subject = tuple[SubjectType, int]
 
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """One text in the queue with its first-round codings, most confident first."""
+    """One text in the queue with its first-round codings, most confident first, and what it is: the question it
+    answers and its tone (praise, complaint or neutral), which its codings are counted under."""
 
     subject: SubjectText
     codings: list[ThemeCoding]
     waiting: int  # texts with proposals in the queue, this one included
+    context: SubjectContext
 
 
 def _sort_key(subject: Subject) -> tuple[str, int]:
@@ -63,7 +66,7 @@ def next_for_review(session: DbSession, after: Subject | None = None) -> ReviewI
     for subject in later + [subject for subject in pending if subject not in later]:
         text = subject_text(session, *subject)
         if text is not None:
-            return ReviewItem(text, first_round(session, subject), len(pending))
+            return ReviewItem(text, first_round(session, subject), len(pending), subject_context(session, *subject))
     return None
 
 
@@ -72,7 +75,7 @@ def review_item(session: DbSession, subject: Subject) -> ReviewItem | None:
     text = subject_text(session, *subject)
     if text is None:
         return None
-    return ReviewItem(text, first_round(session, subject), len(_pending(session)))
+    return ReviewItem(text, first_round(session, subject), len(_pending(session)), subject_context(session, *subject))
 
 
 def decide(

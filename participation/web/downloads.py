@@ -23,6 +23,7 @@ class ExportKind(Enum):
     SVG = "image/svg+xml"
     GEOJSON = "application/geo+json"
     JSON = "application/json"
+    SAV = "application/x-spss-sav"
 
     @property
     def media_type(self) -> str:

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser
 
 from participation.models import Role
 from tests.browser.pages import assert_accessible, sign_in_page
-from tests.factories import StaffAccount
+from tests.factories import ANSWERS, StaffAccount
 
 
 @pytest.mark.browser
@@ -38,6 +38,8 @@ def test_staff_pages_have_no_accessibility_violations(
         "/bureau/review/emerging",
         "/bureau/programme/wijk/WK050503/",
         "/bureau/programme/wijk/WK050503/themes",
+        "/bureau/programme/wijk/WK050503/themes?by=tone",
+        "/bureau/answers/",
         "/bureau/themes/",
         "/bureau/themes/new",
         "/bureau/themes/litter/edit",
@@ -74,4 +76,27 @@ def test_administration_pages_have_no_accessibility_violations(
         response = page.goto(f"{base}{path}")
         assert response is not None and response.status == 200, path
         assert_accessible(page, path)
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_answers_browser_with_rows_has_no_accessibility_violations(
+    survey_server: tuple[str, Flask], browser: Browser, make_staff: Callable[..., StaffAccount]
+) -> None:
+    base, app = survey_server
+    api = app.test_client()
+    for number in range(6):
+        answers = {**ANSWERS, "rating_neighbourhood": 5 + number, "good_here": f"Het park {number}"}
+        posted = api.post("/api/v1/surveys/bewonersenquete/responses", json={"answers": answers})
+        assert posted.status_code == 201, posted.get_json()
+    user = make_staff(Role.ANALYST)
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    sign_in_page(page, base, user)
+    for path in ("/bureau/answers/", "/bureau/answers/?question=health&value=good", "/bureau/answers/?language=tr"):
+        response = page.goto(f"{base}{path}")
+        assert response is not None and response.status == 200, path
+        assert_accessible(page, path)
+    assert page.goto(f"{base}/bureau/answers/").status == 200  # type: ignore[union-attr]
+    assert page.locator("article.response-record").count() == 6
     context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -13,7 +14,7 @@ from participation.extensions import db
 from participation.models import AuditEvent, Role
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
 from participation.themes import load_codebook, sync_codebook
-from tests.factories import StaffAccount
+from tests.factories import Seeder, StaffAccount, sign_in
 
 BASE = "/bureau/themes"
 NEW_THEME = {
@@ -199,3 +200,30 @@ def test_an_analyst_merges_a_theme_after_confirming(
     assert "Merged themes" in listing
     assert client.get(f"{BASE}/noise/merge").status_code == 404
     assert client.get(f"{BASE}/noise/edit").headers["Location"].endswith("/neighbour_nuisance/edit")
+
+
+def test_the_codebook_counts_praise_and_complaint_apart_and_suppressed(
+    codebook_app: Flask, client: FlaskClient, analyst: StaffAccount, make_staff: Callable[..., StaffAccount]
+) -> None:
+    with codebook_app.app_context():
+        seed = Seeder(db.session)
+        litter = db.session.scalar(select(Theme).where(Theme.code == "litter"))
+        assert litter is not None
+        for _ in range(6):
+            seed.response([litter], questions=["good_here"])
+        for _ in range(2):
+            seed.response([litter], questions=["improve_first"])
+        db.session.commit()
+
+    def cells(viewer: FlaskClient) -> dict[str, str]:
+        page = viewer.get("/bureau/themes/").get_data(as_text=True)
+        row = page[page.index("<code>litter</code>") :]
+        row = row[: row.index("</tr>")]
+        return dict(re.findall(r'data-tone="(\w+)">(.*?)</td>', row))
+
+    shown = cells(client)  # two complaints are fewer than k; the six praises would give them away beside the total
+    assert 'class="suppressed"' in shown["complaint"] and "2" not in shown["complaint"]
+    assert 'class="suppressed"' in shown["praise"]
+    admin = codebook_app.test_client()
+    sign_in(admin, make_staff(Role.ADMIN))
+    assert cells(admin) == {"praise": "6", "complaint": "2"}

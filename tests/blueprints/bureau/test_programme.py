@@ -227,3 +227,25 @@ def test_unknown_wijk_and_format_are_404(
     signed_in(Role.ANALYST)
     assert client.get(f"{BASE}/wijk/WK999999/").status_code == 404
     assert client.get(f"{BASE}/wijk/{WIJK}/export.exe").status_code == 404
+
+
+def test_the_themes_page_shows_praise_and_complaint_apart(
+    app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    with app.app_context():
+        seed = Seeder(db.session)
+        seed.areas()
+        parks = seed.theme("parks")
+        for _ in range(6):
+            seed.response([parks], BUURT_A, questions=["good_here"])
+        for _ in range(7):
+            seed.response([parks], BUURT_B, questions=["improve_first"])
+        db.session.commit()
+    signed_in(Role.ANALYST)
+    by_tone = client.get(f"{BASE}/wijk/{WIJK}/themes?by=tone").get_data(as_text=True)
+    assert figures(by_tone)[:4] == ["6", "7", "0", "13"]  # praise, complaint, neutral, total
+    praise = client.get(f"{BASE}/wijk/{WIJK}/themes?tone=praise").get_data(as_text=True)
+    assert '<option value="praise" selected>' in praise
+    assert figures(praise)[:3] == ["6", "0", "6"]  # Krispijn-Noord, Krispijn-Zuid, total
+    complaint = client.get(f"{BASE}/wijk/{WIJK}/themes?tone=complaint").get_data(as_text=True)
+    assert figures(complaint)[:3] == ["0", "7", "7"]

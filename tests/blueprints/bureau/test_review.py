@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.models import AuditEvent, Role
-from participation.models.fieldwork import Conversation, ConversationSetting
+from participation.models import Answer, AuditEvent, Role
+from participation.models.fieldwork import Conversation, ConversationSetting, Mood
 from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
 from tests.factories import StaffAccount, sign_in
@@ -186,3 +186,48 @@ def test_empty_queue(review_app: Flask, client: FlaskClient, signed_in: Callable
     signed_in(Role.ANALYST)
     assert "No text is waiting for review" in client.get("/bureau/review/").get_data(as_text=True)
     assert SubjectType.ANSWER.value == "answer"
+
+
+def test_the_queue_item_shows_the_question_a_text_answers_and_its_tone(
+    review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    answers = {"rating_neighbourhood": 7, "good_here": "Het park is mooi.", "improve_first": "Afval op straat."}
+    posted = client.post("/api/v1/surveys/bewonersenquete/responses", json={"language": "nl", "answers": answers})
+    assert posted.status_code == 201, posted.get_json()
+    result = review_app.test_cli_runner().invoke(args=["themes", "suggest"])
+    assert result.exit_code == 0, result.output
+    with review_app.app_context():
+        stored = {
+            answer.question_id: answer.id
+            for answer in db.session.scalars(select(Answer).where(Answer.response_id == posted.get_json()["id"]))
+        }
+    signed_in(Role.ANALYST)
+    expected = {
+        "good_here": ("What is good about your neighbourhood?", "praise"),
+        "improve_first": ("What should improve first in your neighbourhood?", "complaint"),
+    }
+    for question_id, (question, tone) in expected.items():
+        page = client.get(f"/bureau/review/answer/{stored[question_id]}").get_data(as_text=True)
+        assert f'<dd id="text-question">{question}</dd>' in page  # the reviewer's language, English here
+        assert f'data-tone="{tone}"' in page
+    # The queue leads to an item that says the same: the first text waiting is one of the two answers.
+    queued = client.get("/bureau/review/", follow_redirects=True).get_data(as_text=True)
+    assert 'id="text-question"' in queued and ('data-tone="praise"' in queued or 'data-tone="complaint"' in queued)
+
+
+def test_a_conversation_in_the_queue_has_the_tone_of_its_mood(
+    review_app: Flask,
+    client: FlaskClient,
+    signed_in: Callable[[Role], StaffAccount],
+    conversations: list[int],
+) -> None:
+    with review_app.app_context():
+        conversation = db.session.get(Conversation, conversations[1])
+        assert conversation is not None
+        conversation.mood = Mood.NEGATIVE
+        db.session.commit()
+    signed_in(Role.ANALYST)
+    page = client.get(f"/bureau/review/conversation/{conversations[1]}").get_data(as_text=True)
+    assert 'data-tone="complaint"' in page and 'id="text-question"' not in page
+    neutral = client.get(f"/bureau/review/conversation/{conversations[0]}").get_data(as_text=True)
+    assert 'data-tone="neutral"' in neutral

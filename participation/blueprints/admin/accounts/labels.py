@@ -51,6 +51,7 @@ AUDIT_EVENT_LABELS: dict[str, LazyString] = {
     "survey_response.erased": _l("Response erased at the resident's request"),
     PURGED: _l("Expired contacts deleted"),
     DRAFTS_PURGED: _l("Expired survey drafts deleted"),
+    "answers.exported": _l("Survey answers exported"),
     "conversations.exported": _l("Conversation list exported"),
     "dashboard.exported": _l("Dashboard exported"),
     "map.exported": _l("Map exported"),

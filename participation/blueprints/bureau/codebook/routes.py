@@ -15,6 +15,7 @@ from participation.extensions import db
 from participation.i18n import current_language
 from participation.models import Role
 from participation.models.themes import Theme
+from participation.surveys.labels import TONE_LABELS
 from participation.themes import (
     ThemeError,
     coding_counts,
@@ -28,6 +29,9 @@ from participation.themes import (
     themes_by_pillar,
     update_theme,
 )
+from participation.themes.aggregation import Dimension, theme_table
+from participation.themes.tones import TONES
+from participation.web.disclosure import viewer_disclosure
 from participation.web.forms import show_refusal
 from participation.web.staff import current_staff
 
@@ -58,9 +62,23 @@ def themes() -> ResponseReturnValue:
     """The codebook grouped by pillar, with the number of codings per theme, and the themes merged away."""
     language = _language()
     merged = db.session.scalars(select(Theme).where(Theme.merged_into_id.is_not(None)).order_by(Theme.code)).all()
+    pillars = themes_by_pillar(db.session, language)
+    policy = viewer_disclosure()
+    # Praise and complaint apart: the sources per theme and tone, suppressed like every theme table.
+    tones = theme_table(
+        db.session,
+        Dimension.TONE,
+        threshold=policy.threshold,
+        suppress=policy.suppress,
+        theme_order=[theme.id for group in pillars for theme in group.themes],
+        columns=[tone.value for tone in TONES],
+    )
     return render_template(
         "codebook/themes.html",
-        pillars=themes_by_pillar(db.session, language),
+        pillars=pillars,
+        tones=tones,
+        tone_labels=TONE_LABELS,
+        k=policy.threshold,
         counts=coding_counts(db.session),
         merged=merged,
         language=language,

@@ -13,6 +13,8 @@ from participation.extensions import db
 from participation.models.lines import LINE_LABELS, ParticipationLine
 from participation.models.themes import SubjectType, Theme
 from participation.programme import Area, buurten_of
+from participation.surveys.labels import TONE_LABELS
+from participation.surveys.model import Tone
 from participation.themes.aggregation import UNKNOWN, Dimension
 
 DIMENSION_LABELS = {
@@ -25,6 +27,7 @@ DIMENSION_LABELS = {
     Dimension.MONTH: _l("Month"),
     Dimension.QUARTER: _l("Quarter"),
     Dimension.YEAR: _l("Year"),
+    Dimension.TONE: _l("Tone"),
 }
 
 
@@ -42,6 +45,8 @@ def column_labels(wijk: Area, by: Dimension, keys: Sequence[str]) -> dict[str, s
         labels.update({key: str(SOURCE_LABELS[SubjectType(key)]) for key in keys if key in set(SubjectType)})
     elif by is Dimension.LINE:
         labels.update({key: str(LINE_LABELS[ParticipationLine(key)]) for key in keys if key in set(ParticipationLine)})
+    elif by is Dimension.TONE:
+        labels.update({key: str(TONE_LABELS[Tone(key)]) for key in keys if key in set(Tone)})
     if UNKNOWN in labels:
         labels[UNKNOWN] = (
             _("Place unknown") if by in (Dimension.BUURT, Dimension.BLOCK, Dimension.STREET) else _("Unknown")

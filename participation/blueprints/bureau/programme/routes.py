@@ -35,8 +35,11 @@ from participation.programme import (
     wijk_theme_table,
     wijken,
 )
+from participation.surveys.labels import TONE_LABELS
+from participation.surveys.model import Tone
 from participation.themes.aggregation import Dimension, ThemeFilter, theme_table
 from participation.themes.pillars import pillar_label
+from participation.themes.tones import TONES
 from participation.web.disclosure import viewer_disclosure
 from participation.web.forms import show_refusal
 from participation.web.staff import current_staff
@@ -193,18 +196,29 @@ def themes(wijk_code: str) -> ResponseReturnValue:
     wijk = wijk_or_404(wijk_code)
     by_value = request.args.get("by", Dimension.BUURT.value)
     by = Dimension(by_value) if by_value in {d.value for d in Dimension} - {"wijk"} else Dimension.BUURT
+    tone_value = request.args.get("tone", "")
+    tone = Tone(tone_value) if tone_value in set(Tone) and by is not Dimension.TONE else None
     policy = viewer_disclosure()
     if by is Dimension.BUURT:
-        table = wijk_theme_table(db.session, wijk, threshold=policy.threshold, suppress=policy.suppress)
+        table = wijk_theme_table(db.session, wijk, threshold=policy.threshold, suppress=policy.suppress, tone=tone)
     else:
         table = theme_table(
-            db.session, by, ThemeFilter(wijk_code=wijk.code), threshold=policy.threshold, suppress=policy.suppress
+            db.session,
+            by,
+            ThemeFilter(wijk_code=wijk.code, tone=tone),
+            threshold=policy.threshold,
+            suppress=policy.suppress,
+            # Every tone a column, also one nobody used: praise and complaint side by side.
+            columns=[t.value for t in TONES] if by is Dimension.TONE else None,
         )
     return render_template(
         "programme/themes.html",
         wijk=wijk,
         table=table,
         by=by,
+        tone=tone,
+        tones=TONES,
+        tone_labels=TONE_LABELS,
         dimensions=[d for d in Dimension if d is not Dimension.WIJK],
         dimension_labels=DIMENSION_LABELS,
         theme_labels=theme_labels(table.rows),

@@ -14,6 +14,7 @@ from participation.extensions import db
 from participation.i18n import current_language
 from participation.models import Role
 from participation.models.themes import SubjectType, Theme
+from participation.surveys.labels import TONE_LABELS
 from participation.themes import find_theme, themes_by_pillar
 from participation.themes.agreement import agreement_report
 from participation.themes.emerging import emerging_themes
@@ -74,7 +75,11 @@ def text(kind: str, number: int) -> ResponseReturnValue:
         abort(404)
     language = current_language().code
     return render_template(
-        "review/text.html", item=item, pillars=themes_by_pillar(db.session, language), language=language
+        "review/text.html",
+        item=item,
+        pillars=themes_by_pillar(db.session, language),
+        language=language,
+        tone_labels=TONE_LABELS,
     )
 
 
