@@ -5,9 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
-from shapely.prepared import prep
 
 from participation.geo import Geocoder
 from participation.models import StoredLocation
@@ -18,23 +16,28 @@ _STORED_COLUMNS = [column.key for column in StoredLocation.__table__.columns if 
 
 
 class BuurtPoints:
-    """Draws uniform random points inside the buurten of one geocoder (rejection sampling in the bounding box)."""
+    """Draws uniform random points inside the buurten of one geocoder (rejection sampling in the bounding box).
+
+    A point counts as inside when the geocoder's own index places it in the buurt: the generalised polygons
+    overlap a little at their edges, and a point must be geocoded to the buurt it was drawn for."""
 
     def __init__(self, geocoder: Geocoder) -> None:
         boundaries = geocoder.boundaries
+        self._index = geocoder.area_index
+        self._positions = {code: position for position, code in enumerate(boundaries.buurt_codes())}
         self._polygons: dict[str, BaseGeometry] = dict(
             zip(boundaries.buurt_codes(), boundaries.buurt_polygons, strict=True)
         )
-        self._prepared = {code: prep(polygon) for code, polygon in self._polygons.items()}
 
     def point(self, rng: random.Random, buurt_code: str) -> tuple[float, float]:
         """(lat, lon) of a random point inside the buurt."""
         polygon = self._polygons[buurt_code]
+        position = self._positions[buurt_code]
         min_lon, min_lat, max_lon, max_lat = polygon.bounds
         for _ in range(1000):
-            lon, lat = rng.uniform(min_lon, max_lon), rng.uniform(min_lat, max_lat)
-            if self._prepared[buurt_code].contains(Point(lon, lat)):
-                return round(lat, 6), round(lon, 6)
+            lon, lat = round(rng.uniform(min_lon, max_lon), 6), round(rng.uniform(min_lat, max_lat), 6)
+            if self._index.find(lon, lat) == position:
+                return lat, lon
         centre = polygon.representative_point()
         return round(centre.y, 6), round(centre.x, 6)
 
