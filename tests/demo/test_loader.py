@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
 import sqlalchemy as sa
 from flask import Flask
+from flask_migrate import upgrade
 
+from participation import create_app
 from participation.demo.loader import DemoOptions, DemoRefused, clear, load_demo
 from participation.demo.population import population_by_buurt
 from participation.demo.registry import demo_counts, demo_loaded
@@ -30,6 +33,8 @@ from participation.models import (
     ThemeCoding,
 )
 from participation.models.base import utcnow
+from tests.conftest import base_config
+from tests.databases import empty_database
 from tests.demo.helpers import NOW, YEAR, digest, load, table_counts
 
 
@@ -129,20 +134,29 @@ def test_full_year_is_realistic_and_clear_removes_exactly_it(loaded_app: Flask, 
         assert session.scalar(sa.select(Place.name)) == "Echt buurthuis"
 
 
-def test_same_seed_makes_the_same_year_and_another_seed_another(loaded_app: Flask) -> None:
+def test_same_seed_makes_the_same_year_in_a_fresh_database_and_another_seed_another(
+    loaded_app: Flask, tmp_path: Path
+) -> None:
     load(loaded_app, seed=7)
     with loaded_app.app_context():
         first = digest(db.session)
         clear(db.session)
         db.session.commit()
-    load(loaded_app, seed=7)
-    with loaded_app.app_context():
-        again = digest(db.session)
-        clear(db.session)
-        db.session.commit()
     load(loaded_app, seed=8)
     with loaded_app.app_context():
         other = digest(db.session)
+
+    second_database = empty_database(tmp_path, "demo_second")
+    fresh = create_app(base_config(second_database))
+    with fresh.app_context():
+        upgrade()
+    assert fresh.test_cli_runner().invoke(args=["content", "load"]).exit_code == 0
+    load(fresh, seed=7)
+    with fresh.app_context():
+        again = digest(db.session)
+        db.session.remove()
+        db.engine.dispose()
+
     assert first == again
     assert first[1] != other[1]
     assert sum(first[0].values()) > 0
