@@ -7,6 +7,7 @@ import time
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy.exc import IntegrityError
 
 from participation.cli.refusals import exit_on
 from participation.demo.loader import DemoOptions, DemoRefused, clear, load_demo
@@ -63,7 +64,16 @@ def load(year: int | None, seed: int, scale: float) -> None:
 def clear_command() -> None:
     """Remove every demo row, and nothing else."""
     _refuse_in_production()
-    deleted = clear(db.session)
+    try:
+        deleted = clear(db.session)
+    except IntegrityError as error:
+        db.session.rollback()
+        # Rows made since the load can point at demo rows (an account in a demo organisation, a follow-up to one):
+        # those are real, so they are not deleted along, and the demo stays until they are changed.
+        raise click.ClickException(
+            "real data made since the demo was loaded refers to demo rows, so nothing was removed: "
+            f"{str(error.orig).splitlines()[0]}"
+        ) from error
     db.session.commit()
     if not deleted:
         click.echo("No demo data is loaded; nothing removed.")
