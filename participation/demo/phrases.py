@@ -86,7 +86,7 @@ FRAGMENTS: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("meeting_places", "Camide ve kahvede buluşma imkanı var"),
             ("schools", "Okul iyi, öğretmenler ilgili"),
             ("public_transport", "Otobüs durağı evin yanında"),
-            ("playgrounds", "Çocuklar için oyun alanı var"),
+            ("playgrounds", "Çocuklar için salıncak ve kaydırak var"),
         ],
         IMPROVE: [
             ("litter", "Sokakta çok çöp var, her yer pis"),
@@ -154,7 +154,7 @@ FRAGMENTS: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("housing_costs", "Наемът е много висок"),
             ("parking", "Няма паркинг за колата"),
             ("language_skills", "Нужен е курс по нидерландски език"),
-            ("work", "Трудно се намира работа"),
+            ("work", "Няма работа, много млади са безработни"),
             ("noise", "Шумно е през нощта, силна музика"),
             ("unsafe_at_night", "Страх ме е да излизам през нощта"),
         ],
