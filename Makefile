@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 export FLASK_APP := participation
 
-.PHONY: run test install install-dev translations browser lint typecheck pytest bench clean
+.PHONY: run demo test install install-dev translations browser lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ run: install translations
 	$(BIN)/flask db upgrade
 	$(BIN)/flask content load
 	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+
+# A synthetic year to look at, beside `make run` (in another terminal); `flask demo clear` takes it away again.
+demo: install translations
+	$(BIN)/flask db upgrade
+	$(BIN)/flask content load
+	$(BIN)/flask demo load
 
 # Browser tests drive Debian's Chromium; install it when it is missing and we may (root, apt available).
 browser:

@@ -1,4 +1,4 @@
-"""Flask CLI commands, one module per group: users, translate, content, geo, surveys, backup, …"""
+"""Flask CLI commands, one module per group: users, translate, content, geo, surveys, backup, demo, …"""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ def register_commands(app: Flask) -> None:
     from participation.cli import survey_import, survey_print  # noqa: F401 - add their commands to "surveys"
     from participation.cli.backup import backup
     from participation.cli.content import content
+    from participation.cli.demo import demo
     from participation.cli.geo import geo
     from participation.cli.indicators import indicators
     from participation.cli.maps import maps
@@ -19,5 +20,5 @@ def register_commands(app: Flask) -> None:
     from participation.cli.translate import translate
     from participation.cli.users import users
 
-    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report, backup, maps):
+    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report, backup, maps, demo):
         app.cli.add_command(group)

@@ -3,6 +3,7 @@
 from participation.models.areas import Buurt, FocusArea, Wijk
 from participation.models.audit import AuditEvent
 from participation.models.base import Base, utcnow
+from participation.models.demo import DemoRecord
 from participation.models.fieldwork import (
     Activity,
     ActivityKind,
@@ -57,6 +58,7 @@ __all__ = [
     "ContactKind",
     "Conversation",
     "ConversationSetting",
+    "DemoRecord",
     "FocusArea",
     "FollowUpSignal",
     "FollowUpStatus",

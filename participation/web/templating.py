@@ -8,7 +8,11 @@ from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, request, url_for
 from markupsafe import Markup
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
+from participation.demo.registry import demo_loaded
+from participation.extensions import db
 from participation.i18n import current_language, describe
 from participation.models import Role
 
@@ -53,6 +57,16 @@ def isolate(name: object) -> Markup:
     return Markup("<bdi>{}</bdi>").format(name)
 
 
+def demo_data_loaded() -> bool:
+    """Whether the demo year is loaded: one EXISTS query, made only by the layout that shows the notice, on a
+    connection of its own so that an error page after a failed transaction still renders (and then says no)."""
+    try:
+        with Session(db.engine) as session:
+            return demo_loaded(session)
+    except SQLAlchemyError:
+        return False
+
+
 def configure_templating(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -67,4 +81,5 @@ def configure_templating(app: Flask) -> None:
             "focus_area_name": current_app.config["FOCUS_AREA_NAME"],
             "organisation_name": current_app.config["ORGANISATION_NAME"],
             "Role": Role,
+            "demo_data_loaded": demo_data_loaded,
         }
