@@ -19,6 +19,7 @@ class ExportedFigures(Enum):
     MAP = "map"
     PROGRAMME = "programme"
     REPORT = "report"
+    REACH = "reach"
 
 
 def record_export(
