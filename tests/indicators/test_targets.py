@@ -79,7 +79,9 @@ def test_key_figures_beside_the_dordrecht_average_with_the_gap(session: DbSessio
     reference(session, "volunteering", "GM0505", 2024, 25.0)
     session.flush()
     dashboard = build_dashboard(session, threshold=5, suppress=True, municipality_code="GM0505")
-    series = {item.key: item for item in indicator_series(session, dashboard, municipality_code="GM0505", language="en")}
+    series = {
+        item.key: item for item in indicator_series(session, dashboard, municipality_code="GM0505", language="en")
+    }
     youth = series["youth_unemployment"]
     assert youth.name == "Youth unemployment" and not youth.higher_is_better and not youth.from_survey
     first, second = youth.years
@@ -151,7 +153,7 @@ def test_a_targets_file_is_taken_whole_or_not_at_all(session: DbSession, tmp_pat
     good.write_text(
         "indicator,year,value,area_code,pillar,goal,note\n"
         "youth_unemployment,2026,12,,4,7,halve the gap\n"
-        f"rating_neighbourhood,2027,\"7,2\",{WIJK},5,9,\n",
+        f'rating_neighbourhood,2027,"7,2",{WIJK},5,9,\n',
         encoding="utf-8",
     )
     targets = read_targets_csv(good, known, areas)
