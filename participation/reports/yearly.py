@@ -296,15 +296,14 @@ def _targets_of_year(
     by_key = {item.key: item for item in series}
     due = [target for target in all_targets(session) if target.year >= year]
     areas = {FOCUS_AREA: focus_area_name, **names}
+    indicator_names = target_indicators(session, language) if due else {}
     lines = []
     for item in progress_of_targets(due, series, as_of=year):
         target = item.target
         found = by_key.get(target.indicator)
         lines.append(
             TargetLine(
-                indicator=found.name
-                if found is not None
-                else target_indicators(session, language).get(target.indicator, target.indicator),
+                indicator=found.name if found is not None else indicator_names.get(target.indicator, target.indicator),
                 area=areas.get(target.area_code, target.area_code),
                 year=target.year,
                 target=target.value,

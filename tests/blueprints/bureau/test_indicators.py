@@ -46,6 +46,8 @@ def fill(app: Flask, ratings: tuple[int, ...]) -> int:
         ):
             db.session.add(IndicatorReference(indicator=indicator, area_code=area, year=year, value=value))
         db.session.add(IndicatorTarget(indicator="youth_unemployment", area_code="focus_area", year=year, value=10))
+        # A target for a key figure not imported yet: named all the same.
+        db.session.add(IndicatorTarget(indicator="unemployment", area_code="WK050503", year=year + 1, value=6))
         db.session.commit()
     return year
 
@@ -65,6 +67,8 @@ def test_survey_and_key_figures_beside_the_average_by_name_with_progress(
     assert 'data-gap="4.000"' in youth and 'data-better="no"' in youth  # lower is better: 12% against 8% is worse
     assert "12.0%" in youth and "8.0%" in youth
     assert re.search(r'data-status="behind".*?data-distance="2.000"', page, re.S)  # 12 against 10, in its year
+    waiting = re.search(r'<tr data-target="\d+" data-status="no_data">.*?</tr>', page, re.S)
+    assert waiting is not None and ">Unemployment<" in waiting.group(0) and "Oud Krispijn" in waiting.group(0)
     text = visible_text(page)
     assert "What mark do you give your neighbourhood?" in text and "Dordt West" in text
     assert not CODES.search(text), CODES.search(text)

@@ -11,7 +11,7 @@ from participation.extensions import db
 from participation.geo.areas import wijk_names
 from participation.i18n import current_language
 from participation.indicators.means import FOCUS_AREA
-from participation.indicators.targets import TargetsOverview, targets_overview
+from participation.indicators.targets import TargetsOverview, target_indicators, targets_overview
 from participation.web.disclosure import viewer_disclosure
 
 
@@ -52,4 +52,10 @@ def overview() -> TargetsOverview:
 
 
 def helpers() -> dict[str, Any]:
-    return {"number": number, "signed": signed, "area_names": area_names()}
+    """The formatters, and the names of areas and indicators (also of indicators without figures yet)."""
+    return {
+        "number": number,
+        "signed": signed,
+        "area_names": area_names(),
+        "indicator_names": target_indicators(db.session, language()),
+    }
