@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from participation.disclosure import DisclosedTable, disclose_table
+from participation.indicators.targets import Progress
 from participation.models.base import DbSession
 from participation.models.programme import InputStatus, ProgrammeInput
 from participation.models.themes import STRATEGIC_GOALS, Pillar, Theme
@@ -117,3 +118,16 @@ def programme_rollups(session: DbSession, *, language: str, threshold: int, supp
         suppress,
     )
     return Rollups(pillars, goals, threshold)
+
+
+def targets_per_status(progress: Iterable[Progress], *, by_goal: bool) -> dict[tuple[int, str], int]:
+    """(pillar or strategic goal, progress status) -> targets: how the operational goals of each are doing.
+
+    Targets count goals the bureau set, not people, so they are shown as they are; a target without a pillar (or
+    goal) is left out of that roll-up."""
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for item in progress:
+        key = item.target.goal if by_goal else item.target.pillar
+        if key is not None:
+            counts[(key, item.status.value)] += 1
+    return dict(counts)

@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 
 from flask_babel import force_locale
 
-from participation.models import InputStatus, ProgrammeInput
+from participation.indicators.targets import Progress, Status
+from participation.models import IndicatorTarget, InputStatus, ProgrammeInput
 from participation.models.base import DbSession
 from participation.models.themes import Pillar
-from participation.programme.rollups import programme_rollups
+from participation.programme.rollups import programme_rollups, targets_per_status
 from tests.factories import WIJK, Seeder
 
 LAST_YEAR = datetime(2023, 6, 1, tzinfo=UTC)
@@ -44,3 +45,16 @@ def test_sources_and_inputs_per_pillar_and_goal(session: DbSession, seed: Seeder
     assert [label for _status, label in pillars.statuses] == ["Adopted", "Done"]
     admin = programme_rollups(session, language="en", threshold=5, suppress=False)
     assert admin.pillars.sources.cell(1, "2024").shown == 6
+
+
+def test_targets_are_counted_per_pillar_and_goal_by_progress() -> None:
+    def item(pillar: int | None, goal: int | None, status: Status) -> Progress:
+        goal_target = IndicatorTarget(
+            indicator="x", area_code="focus_area", year=2026, value=1, pillar=pillar, goal=goal
+        )
+        return Progress(goal_target, status, None, None, None)
+
+    progress = [item(5, 9, Status.BEHIND), item(5, 10, Status.BEHIND), item(4, 7, Status.REACHED), item(None, None,
+                Status.ON_TRACK)]  # fmt: skip
+    assert targets_per_status(progress, by_goal=False) == {(5, "behind"): 2, (4, "reached"): 1}
+    assert targets_per_status(progress, by_goal=True) == {(9, "behind"): 1, (10, "behind"): 1, (7, "reached"): 1}

@@ -10,6 +10,7 @@ from flask_babel import format_decimal
 from participation.extensions import db
 from participation.geo.areas import wijk_names
 from participation.i18n import current_language
+from participation.indicators.definitions import definition_of
 from participation.indicators.means import FOCUS_AREA
 from participation.indicators.targets import TargetsOverview, target_indicators, targets_overview
 from participation.web.disclosure import viewer_disclosure
@@ -58,4 +59,5 @@ def helpers() -> dict[str, Any]:
         "signed": signed,
         "area_names": area_names(),
         "indicator_names": target_indicators(db.session, language()),
+        "is_percentage": lambda key: definition_of(key).percentage,
     }
