@@ -24,6 +24,8 @@ from participation.models import (
     ActivityKind,
     Answer,
     Buurt,
+    Campaign,
+    CampaignKind,
     Conversation,
     ConversationSetting,
     LocationPrecision,
@@ -199,6 +201,12 @@ class Seeder:
         self.session.flush()
         return theme
 
+    def campaign(self, name: str, kind: CampaignKind) -> Campaign:
+        campaign = Campaign(survey=self.survey, name=name, kind=kind)
+        self.session.add(campaign)
+        self.session.flush()
+        return campaign
+
     def location(self, buurt: str | None, street: str | None = None, block: str | None = None) -> StoredLocation | None:
         return None if buurt is None else a_location(buurt, street, block=block)
 
@@ -228,13 +236,19 @@ class Seeder:
         text: str = "Er ligt veel afval op straat.",
         status: CodingStatus = CodingStatus.ACCEPTED,
         questions: Sequence[str] = (),
+        channel: ResponseChannel = ResponseChannel.WEB,
+        campaign: Campaign | None = None,
+        entered_by_id: int | None = None,
     ) -> SurveyResponse:
-        """A response whose ``answers`` open answers (to ``questions``, when given) each carry every theme given."""
+        """A response whose ``answers`` open answers (to ``questions``, when given) each carry every theme given; it
+        came in on ``channel``, brought by ``campaign``, typed in by the staff member ``entered_by_id`` where given."""
         number = next(self.numbers)
         response = SurveyResponse(
             survey_version=self.version,
             language="nl",
-            channel=ResponseChannel.WEB,
+            channel=channel,
+            campaign=campaign,
+            entered_by_id=entered_by_id,
             submission_key=f"key-{number}",
             receipt_code_hash=f"receipt-{number}",
             location=self.location(buurt, street, block),

@@ -20,6 +20,7 @@ class ExportedFigures(Enum):
     PROGRAMME = "programme"
     REPORT = "report"
     ANSWERS = "answers"  # individual survey responses, pseudonymised
+    REACH = "reach"
 
 
 def record_export(

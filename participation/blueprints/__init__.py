@@ -30,9 +30,18 @@ def _field() -> tuple[Blueprint, ...]:
 
 
 def _bureau() -> tuple[Blueprint, ...]:
-    from participation.blueprints.bureau import answers, codebook, dashboard, maps, programme, report, review
+    from participation.blueprints.bureau import (
+        answers,
+        codebook,
+        dashboard,
+        indicators,
+        maps,
+        programme,
+        report,
+        review,
+    )
 
-    return dashboard.bp, codebook.bp, programme.bp, review.bp, maps.bp, report.bp, answers.bp
+    return dashboard.bp, codebook.bp, programme.bp, review.bp, maps.bp, report.bp, answers.bp, indicators.bp
 
 
 def _admin() -> tuple[Blueprint, ...]:

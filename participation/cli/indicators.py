@@ -15,6 +15,13 @@ from participation.extensions import db
 from participation.indicators.population import PopulationImportError, read_population_csv, store_population
 from participation.indicators.references import ReferenceImportError, read_reference_csv, set_reference
 from participation.indicators.tallies import rebuild_tallies
+from participation.indicators.targets import (
+    TargetImportError,
+    import_targets,
+    read_targets_csv,
+    target_areas,
+    target_indicators,
+)
 from participation.models import SurveyResponse
 from participation.responses.publishing import definition_of
 from participation.surveys.scores import answer_score
@@ -48,6 +55,20 @@ def import_reference(file: Path, area: str | None) -> None:
         set_reference(db.session, value)
     db.session.commit()
     click.echo(f"Reference values: {len(values)} stored.")
+
+
+@indicators.command("import-targets")
+@_file
+def import_targets_command(file: Path) -> None:
+    """Target values of the programme's operational goals: CSV with indicator, year, value[, area_code, pillar,
+    goal, note]; area_code is focus_area (the default) or a wijk code of the focus area. An existing target of the
+    same indicator, area and year is replaced. All or nothing: every bad row is named and nothing is stored."""
+    indicators = target_indicators(db.session, "en")
+    with exit_on(TargetImportError):
+        targets = read_targets_csv(file, indicators, target_areas(db.session), max_bytes=import_max_bytes())
+    count = import_targets(db.session, targets, source=file.name)
+    db.session.commit()
+    click.echo(f"Targets: {count} stored.")
 
 
 @indicators.command("rescore")

@@ -28,7 +28,7 @@ from __future__ import annotations
 import enum
 import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -110,11 +110,15 @@ def disclose_table(
     row_totals: Mapping[R, int] | bool = False,
     column_totals: Mapping[C, int] | bool = False,
     grand_total: int | bool = False,
+    hide_column_totals: Collection[C] = (),
+    hide_grand_total: bool = False,
 ) -> DisclosedTable[R, C]:
     """Suppress a table of distinct-respondent counts for one view.
 
     ``counts`` misses cells that are 0. A total is part of the view when given: as a mapping of counts of distinct
     respondents, or ``True`` for the sum of the cells. Without ``suppress`` every value is returned as it is.
+    ``hide_column_totals`` and ``hide_grand_total`` hide totals from the start, because another table of the same
+    page shows the same totals and hides them (see ``participation.indicators.reach``).
     """
     grid = _Grid(len(rows), len(columns), threshold)
     row_index = {row: i for i, row in enumerate(rows)}
@@ -138,6 +142,11 @@ def disclose_table(
         grid.grand = True
         grid.put((grid.rows, grid.columns), grid.cell_sum() if grand_total is True else int(grand_total))
     if suppress:
+        for column in hide_column_totals:
+            if column_totals is not False and column in column_index:
+                grid.preset.add((grid.rows, column_index[column]))
+        if hide_grand_total and grand_total is not False:
+            grid.preset.add((grid.rows, grid.columns))
         grid.suppress()
 
     def cell(position: Position) -> Cell:
@@ -184,6 +193,7 @@ class _Grid:
         self.rows, self.columns, self.threshold = rows, columns, threshold
         self.values: dict[Position, int] = {}
         self.hidden: dict[Position, Reason] = {}
+        self.preset: set[Position] = set()  # positions hidden from the start, to agree with another view
         self.row_equations = self.column_equations = self.grand = False
 
     def put(self, position: Position, value: int) -> None:
@@ -238,6 +248,8 @@ class _Grid:
         for position, value in self.values.items():
             if 0 < value < self.threshold:
                 self.hidden[position] = Reason.SMALL
+        for position in self.preset:
+            self.hidden.setdefault(position, Reason.COMPLEMENT)
         if not self.hidden:
             return
         lines = self.lines()

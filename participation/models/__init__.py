@@ -22,6 +22,7 @@ from participation.models.fieldwork import (
 from participation.models.locations import LocationPrecision, StoredLocation
 from participation.models.programme import (
     IndicatorReference,
+    IndicatorTarget,
     InputEvidence,
     InputStatus,
     PopulationCount,
@@ -64,6 +65,7 @@ __all__ = [
     "FollowUpStatus",
     "IndicatorReference",
     "IndicatorTally",
+    "IndicatorTarget",
     "InputEvidence",
     "InputStatus",
     "LocationPrecision",

@@ -105,3 +105,26 @@ class PopulationCount(Base):
     age_band: Mapped[str] = mapped_column(String(16))  # e.g. "0_14", "15_24", "25_44", "45_64", "65_plus"
     sex: Mapped[str] = mapped_column(String(8))  # "f", "m" or "all"
     count: Mapped[int] = mapped_column(Integer)
+
+
+class IndicatorTarget(Base):
+    """A target value of the programme's operational goals: what an indicator should reach in an area by a year.
+
+    ``area_code`` is ``focus_area`` for the focus area as a whole (as the indicator means name it) or a wijk code;
+    ``pillar`` and ``goal`` say which pillar and strategic goal the target serves, where the bureau says so."""
+
+    __tablename__ = "indicator_target"
+    __table_args__ = (UniqueConstraint("indicator", "area_code", "year", name="uq_indicator_target_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(64))
+    area_code: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float]
+    pillar: Mapped[int | None] = mapped_column(Integer)
+    goal: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(500), default="")
+    set_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    set_by: Mapped[StaffUser | None] = relationship()

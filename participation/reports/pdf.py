@@ -38,6 +38,7 @@ def yearly_pdf(report: YearlyReport) -> bytes:
         _contacts(sheet, report, charts)
         _themes(sheet, report)
         _indicators(sheet, report, charts)
+        _targets(sheet, report)
         _quotes(sheet, report)
         _inputs(sheet, report)
         return pdf_bytes(sheet.pdf)
@@ -165,6 +166,36 @@ def _indicators(sheet: Sheet, report: YearlyReport, charts: ReportCharts) -> Non
         sheet.table(rows)
         for chart in charts.indicator_charts(line.indicator):
             _chart(sheet, chart)
+
+
+def _targets(sheet: Sheet, report: YearlyReport) -> None:
+    _heading(
+        sheet,
+        _("Progress to targets"),
+        _(
+            "The targets of the programme's operational goals due this year or later, against the newest figure up "
+            "to the end of the year."
+        ),
+    )
+    if not report.targets:
+        sheet.text(_("No targets are due this year or later."), 10.5)
+        return
+    language = report.language
+    rows = [[_("Indicator"), _("Area"), _("Target year"), _("Target"), _("Newest figure"), _("Progress"),
+             _("Still to go")]]  # fmt: skip
+    for line in report.targets:
+        rows.append(
+            [
+                line.indicator,
+                line.area,
+                str(line.year),
+                text.measure(line.target, line.percentage, language),
+                text.latest_text(line, language),
+                line.status,
+                text.measure(line.distance, line.percentage, language),
+            ]
+        )
+    sheet.table(rows)
 
 
 def _quotes(sheet: Sheet, report: YearlyReport) -> None:

@@ -9,7 +9,7 @@ from participation.disclosure import Cell
 from participation.disclosure.text import cell_text
 from participation.indicators.dashboard import MeanCell
 from participation.indicators.means import FOCUS_AREA, MUNICIPALITY
-from participation.reports.yearly import YearlyReport
+from participation.reports.yearly import TargetLine, YearlyReport
 
 NOTHING = "—"  # no data at all, as opposed to a hidden figure
 
@@ -67,3 +67,17 @@ def suppression_note(report: YearlyReport) -> str:
             k=report.threshold,
         )
     )
+
+
+def measure(value: float | None, percentage: bool, language: str) -> str:
+    """A target, a figure or a distance to go in the indicator's unit: a mean, or a share with a percent sign."""
+    if value is None:
+        return NOTHING
+    return f"{number(value, language)}%" if percentage else number(value, language)
+
+
+def latest_text(line: TargetLine, language: str) -> str:
+    """The newest figure towards a target, with its year."""
+    if line.latest is None:
+        return NOTHING
+    return f"{measure(line.latest, line.percentage, language)} ({line.latest_year})"

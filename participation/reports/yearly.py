@@ -25,7 +25,11 @@ from participation.audit.exports import ExportedFigures, record_export
 from participation.disclosure import Cell, DisclosedTable, DisclosurePolicy, disclose_table
 from participation.geo.areas import buurt_names, wijk_names
 from participation.indicators.dashboard import Dashboard, MeanCell, build_dashboard
+from participation.indicators.definitions import definition_of
+from participation.indicators.gaps import indicator_series
+from participation.indicators.means import FOCUS_AREA
 from participation.indicators.sources import indicator_labels
+from participation.indicators.targets import all_targets, progress_of_targets, target_indicators
 from participation.models.base import DbSession, utcnow
 from participation.models.lines import ParticipationLine
 from participation.models.programme import InputStatus, ProgrammeInput
@@ -55,6 +59,22 @@ class IndicatorLine:
     previous: dict[str, MeanCell]  # empty where last year had no answers
     reference: float | None  # the Dordrecht average of the year, where entered
     previous_reference: float | None
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """A target due in the report's year or later, with the newest figure up to the end of that year."""
+
+    indicator: str  # the indicator's name
+    area: str
+    year: int
+    target: float
+    latest: float | None
+    latest_year: int | None
+    status: str  # the progress as a label: reached, on track, behind, ...
+    status_key: str
+    distance: float | None
+    percentage: bool
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,7 @@ class YearlyReport:
     dashboard: Dashboard
     buurt_names: dict[str, str]
     indicator_labels: dict[str, str]
+    targets: tuple[TargetLine, ...] = ()  # progress to the targets of the programme's operational goals
 
     @property
     def previous_year(self) -> int:
@@ -162,6 +183,7 @@ def yearly_report(
         dashboard=dashboard,
         buurt_names=buurt_names(session),
         indicator_labels=labels,
+        targets=_targets_of_year(session, dashboard, year, language, municipality_code, focus_area_name, names),
     )
 
 
@@ -265,6 +287,43 @@ def _indicators_of_year(dashboard: Dashboard, year: int, labels: dict[str, str])
             )
         )
     return tuple(sorted(lines, key=lambda line: line.label.casefold()))
+
+
+def _targets_of_year(
+    session: DbSession,
+    dashboard: Dashboard,
+    year: int,
+    language: str,
+    municipality_code: str,
+    focus_area_name: str,
+    names: dict[str, str],
+) -> tuple[TargetLine, ...]:
+    """The targets due in ``year`` or later, with the figures known by the end of ``year``, from the dashboard's
+    (suppressed) means: a mean hidden there does not count towards a target here either."""
+    series = indicator_series(session, dashboard, municipality_code=municipality_code, language=language)
+    by_key = {item.key: item for item in series}
+    due = [target for target in all_targets(session) if target.year >= year]
+    areas = {FOCUS_AREA: focus_area_name, **names}
+    indicator_names = target_indicators(session, language) if due else {}
+    lines = []
+    for item in progress_of_targets(due, series, as_of=year):
+        target = item.target
+        found = by_key.get(target.indicator)
+        lines.append(
+            TargetLine(
+                indicator=found.name if found is not None else indicator_names.get(target.indicator, target.indicator),
+                area=areas.get(target.area_code, target.area_code),
+                year=target.year,
+                target=target.value,
+                latest=item.latest,
+                latest_year=item.latest_year,
+                status=item.status_label,
+                status_key=item.status.value,
+                distance=item.distance,
+                percentage=found.percentage if found is not None else definition_of(target.indicator).percentage,
+            )
+        )
+    return tuple(sorted(lines, key=lambda line: (line.indicator.casefold(), line.area, line.year)))
 
 
 def _quotes_of_year(session: DbSession, span: YearSpan, language: str) -> tuple[QuoteGroup, ...]:

@@ -57,6 +57,11 @@ AUDIT_EVENT_LABELS: dict[str, LazyString] = {
     "map.exported": _l("Map exported"),
     "programme.exported": _l("Programme exported"),
     "report.exported": _l("Report exported"),
+    "reach.exported": _l("Reach by campaign and channel exported"),
+    "indicator_reference.set": _l("Reference value of an indicator set"),
+    "indicator_target.set": _l("Indicator target set"),
+    "indicator_target.deleted": _l("Indicator target removed"),
+    "indicator_targets.imported": _l("Indicator targets imported"),
 }
 
 
