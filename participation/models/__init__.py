@@ -2,6 +2,7 @@
 
 from participation.models.areas import Buurt, FocusArea, Wijk
 from participation.models.audit import AuditEvent
+from participation.models.background import EmergingThemeRun, PreparedReport
 from participation.models.base import Base, utcnow
 from participation.models.fieldwork import (
     Activity,
@@ -57,6 +58,7 @@ __all__ = [
     "ContactKind",
     "Conversation",
     "ConversationSetting",
+    "EmergingThemeRun",
     "FocusArea",
     "FollowUpSignal",
     "FollowUpStatus",
@@ -72,6 +74,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "PopulationCount",
+    "PreparedReport",
     "Priority",
     "ProgrammeInput",
     "ResponseChannel",
