@@ -137,3 +137,23 @@ def test_the_daily_purge_removes_expired_drafts(loaded_app: Flask) -> None:
         tasks.enqueue(PRIVACY_PURGE)
     run_queued(loaded_app)
     assert count(loaded_app, ResponseDraft) == 1
+
+
+def test_erasing_a_response_drops_the_prepared_pdfs_that_may_quote_it(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    from participation.models import SurveyResponse
+    from participation.responses.erasure import erase_response
+
+    year = fill(loaded_app).year
+    signed_in(Role.ANALYST)
+    client.post(f"/bureau/report/{year}/prepare", data={"language": "en"})
+    run_queued(loaded_app)
+    assert count(loaded_app, PreparedReport) == 1
+    with loaded_app.app_context():
+        response = db.session.scalars(select(SurveyResponse)).first()
+        assert response is not None
+        erase_response(db.session, response)
+        db.session.commit()
+    assert count(loaded_app, PreparedReport) == 0
+    assert 'data-pdf-state="none"' in client.get(f"/bureau/report/{year}?language=en").get_data(as_text=True)
