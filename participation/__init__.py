@@ -45,7 +45,7 @@ def _configure_proxy(app: Flask) -> None:
 
 
 def _configure_extensions(app: Flask) -> None:
-    from participation.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from participation.extensions import babel, csrf, db, limiter, login_manager, migrate, tasks
     from participation.i18n import select_locale
     from participation.models.sqlite import install_sqlite_pragmas
 
@@ -61,6 +61,7 @@ def _configure_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     limiter.init_app(app)
+    tasks.init_app(app)
 
     from participation.blueprints.admin.auth.session import configure_login
 

@@ -77,6 +77,9 @@ _PARSERS: dict[str, Any] = {
     "CONTACT_RETENTION_DAYS": "int",
     "CONTACT_EMAIL": str,
     "ORGANISATION_NAME": str,
+    "TASKS_URL": str,
+    "TASKS_WORKER": str,
+    "TASKS_NAME": str,
 }
 
 
@@ -119,6 +122,13 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "CONTACT_RETENTION_DAYS": CONTACT_RETENTION_DAYS,
         "CONTACT_EMAIL": "programmabureau@dordtwest.example",
         "ORGANISATION_NAME": "Alliantie Dordt West",
+        # The background task queue (huey): a SQLite file needs no server; production gives redis://host:6379/0.
+        "TASKS_URL": f"sqlite:///{instance_path / 'tasks.db'}",
+        # Who runs the queued tasks: "embedded" (a thread of one web process) or "separate" (`flask tasks worker`);
+        # empty: embedded for a SQLite queue, separate for Redis.
+        "TASKS_WORKER": "",
+        # Keeps the queues of several deployments (or test runs) apart when they share one Redis.
+        "TASKS_NAME": "participation",
     }
 
 
@@ -224,6 +234,26 @@ def _check(settings: Mapping[str, Any]) -> None:
         raise ConfigurationError(
             f"{ENV_PREFIX}TIMEZONE {settings['TIMEZONE']!r} is not a time zone name such as Europe/Amsterdam"
         ) from exc
+    _check_tasks(settings)
     for name in ("SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS", "CONTACT_RETENTION_DAYS"):
         if settings[name] < 1:
             raise ConfigurationError(f"{ENV_PREFIX}{name} must be at least 1")
+
+
+TASKS_SCHEMES = ("sqlite", "redis", "rediss", "memory")
+TASKS_WORKERS = ("embedded", "separate")
+
+
+def _check_tasks(settings: Mapping[str, Any]) -> None:
+    scheme = str(settings["TASKS_URL"]).partition("://")[0]
+    if scheme not in TASKS_SCHEMES:
+        raise ConfigurationError(
+            f"{ENV_PREFIX}TASKS_URL must start with sqlite:///, redis:// or rediss:// (memory:// for tests), "
+            f"got {settings['TASKS_URL']!r}"
+        )
+    if settings["TASKS_WORKER"] not in ("", *TASKS_WORKERS):
+        raise ConfigurationError(f"{ENV_PREFIX}TASKS_WORKER must be embedded or separate (or empty)")
+    if scheme == "memory" and settings["ENV"] == "production":
+        raise ConfigurationError(f"{ENV_PREFIX}TASKS_URL memory:// keeps tasks in one process and is for tests only")
+    if not settings["TASKS_NAME"]:
+        raise ConfigurationError(f"{ENV_PREFIX}TASKS_NAME must not be empty")

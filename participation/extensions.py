@@ -10,6 +10,7 @@ from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 
 from participation.models.base import Base
+from participation.tasks.queue import TaskQueue
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
@@ -18,3 +19,5 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 talisman = Talisman()
+# The background task queue (huey), built from PARTICIPATION_TASKS_URL.
+tasks = TaskQueue()

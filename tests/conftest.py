@@ -44,6 +44,9 @@ def base_config(database_url: str, **overrides: Any) -> dict[str, Any]:
         "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests",
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        # Queued tasks wait in memory and nothing runs them, so a test sees no suggestion it did not ask for; a test
+        # of background work runs the queue itself (``tests.tasks.run_queued``).
+        "TASKS_URL": "memory://",
     }
     config.update(overrides)
     return config

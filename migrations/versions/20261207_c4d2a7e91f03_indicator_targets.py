@@ -1,7 +1,7 @@
 """Target values of the programme's operational goals: indicator_target.
 
 Revision ID: c4d2a7e91f03
-Revises: 3b8e1f6a9c42
+Revises: d3e70a5c2b19
 Create Date: 2026-12-07
 
 Reviewed by hand: one new table, no data to move. One target per indicator, area and year; the staff member who
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c4d2a7e91f03"
-down_revision = "3b8e1f6a9c42"
+down_revision = "d3e70a5c2b19"
 branch_labels = None
 depends_on = None
 

@@ -16,9 +16,11 @@ def register_commands(app: Flask) -> None:
     from participation.cli.privacy import privacy
     from participation.cli.report import report
     from participation.cli.surveys import surveys
+    from participation.cli.tasks import tasks
     from participation.cli.themes import themes
     from participation.cli.translate import translate
     from participation.cli.users import users
 
-    for group in (users, translate, content, geo, surveys, privacy, indicators, themes, report, backup, maps, demo):
+    groups = (users, translate, content, geo, surveys, privacy, indicators, themes, report, backup, maps, demo, tasks)
+    for group in groups:
         app.cli.add_command(group)

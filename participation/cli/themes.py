@@ -1,4 +1,7 @@
-"""``flask themes suggest``: propose themes for every open answer and field note that has no coding yet."""
+"""``flask themes suggest``: propose themes for every open answer and field note that has no coding yet.
+
+New texts get their suggestions by themselves (a background task per text, and a periodic catch-up run); the
+command is for after an import or a codebook change."""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from participation.extensions import db
-from participation.themes.subjects import all_texts, coded_subjects
-from participation.themes.suggestions import build_model, propose_codings
+from participation.themes.proposing import propose_uncoded
+from participation.themes.suggestions import build_model
 
 themes = AppGroup("themes", help="Theme suggestions for what residents said.")
 
@@ -17,17 +20,6 @@ themes = AppGroup("themes", help="Theme suggestions for what residents said.")
 def suggest() -> None:
     """Propose themes for each open answer, conversation and activity note without any coding. Running it again
     adds nothing: a text with a coding of any kind (proposed, accepted or rejected) is left alone."""
-    model = build_model(db.session)
-    coded = coded_subjects(db.session)
-    languages = tuple(current_app.config["LANGUAGES"])
-    texts = proposals = 0
-    for subject in all_texts(db.session, languages):
-        if (subject.subject_type, subject.subject_id) in coded:
-            continue
-        created = propose_codings(
-            db.session, model, subject.subject_type, subject.subject_id, subject.text, subject.language
-        )
-        texts += 1
-        proposals += len(created)
+    count = propose_uncoded(db.session, tuple(current_app.config["LANGUAGES"]), build_model(db.session))
     db.session.commit()
-    click.echo(f"Looked at {texts} text(s) without a coding; proposed {proposals} theme(s).")
+    click.echo(f"Looked at {count.texts} text(s) without a coding; proposed {count.proposals} theme(s).")

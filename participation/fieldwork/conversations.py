@@ -39,6 +39,8 @@ from participation.responses.places import resolve_location
 from participation.surveys.age_bands import band_codes
 from participation.surveys.errors import MESSAGES as ANSWER_MESSAGES
 from participation.surveys.errors import AnswerError
+from participation.tasks import enqueue_on_commit
+from participation.tasks.names import SUGGEST_FOR_SUBJECT
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 MAX_PARTICIPANTS = 500
@@ -282,6 +284,7 @@ def log_conversation(
             raise NotAllowed("this id belongs to another professional's log") from None
         return winner, False
     _code_themes(session, conversation, themes, author)
+    _suggest_themes_later(session, conversation)
     return conversation, True
 
 
@@ -388,6 +391,13 @@ def update_conversation(
         session.delete(coding)
     session.flush()
     _code_themes(session, conversation, themes, editor)
+    _suggest_themes_later(session, conversation)
+
+
+def _suggest_themes_later(session: DbSession, conversation: Conversation) -> None:
+    # Theme suggestions for its notes, made in the background once the log is committed (a log the professional
+    # gave themes already counts as coded and keeps them, as with ``flask themes suggest``).
+    enqueue_on_commit(session, SUGGEST_FOR_SUBJECT, SubjectType.CONVERSATION.value, conversation.id)
 
 
 def visible_conversations(session: DbSession, user: StaffUser, limit: int = 100) -> list[Conversation]:

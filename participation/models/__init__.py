@@ -2,6 +2,7 @@
 
 from participation.models.areas import Buurt, FocusArea, Wijk
 from participation.models.audit import AuditEvent
+from participation.models.background import EmergingThemeRun, PreparedReport
 from participation.models.base import Base, utcnow
 from participation.models.demo import DemoRecord
 from participation.models.fieldwork import (
@@ -60,6 +61,7 @@ __all__ = [
     "Conversation",
     "ConversationSetting",
     "DemoRecord",
+    "EmergingThemeRun",
     "FocusArea",
     "FollowUpSignal",
     "FollowUpStatus",
@@ -76,6 +78,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "PopulationCount",
+    "PreparedReport",
     "Priority",
     "ProgrammeInput",
     "ResponseChannel",

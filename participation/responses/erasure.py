@@ -3,16 +3,19 @@
 What goes: the response, its answers and its location; the theme codings of its answers (a suggestion keeps the
 words it matched); the quotes of its answers used as programme evidence, whose evidence stays marked as removed at
 the resident's request; the contact made from it when the resident offered to take part, with its consents. The
-dashboard's tallies lose its share. Its draft was deleted when it was submitted. The
+dashboard's tallies lose its share. Report PDFs prepared in the background may quote it: they are dropped (the
+page offers to prepare them again). Its draft was deleted when it was submitted. The
 audit log keeps that a response was erased, and how much went with it, never what it said.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import delete
+
 from participation.audit import record
 from participation.fieldwork.volunteers import erase_volunteer_of
 from participation.indicators.tallies import WEIGHTING_QUESTION, count_response
-from participation.models import SurveyResponse
+from participation.models import PreparedReport, SurveyResponse
 from participation.models.base import DbSession
 from participation.models.themes import SubjectType
 from participation.programme.operations import erase_evidence_of
@@ -51,6 +54,7 @@ def erase_response(session: DbSession, response: SurveyResponse) -> None:
         evidence=evidence,
         contacts=contacts,
     )
+    session.execute(delete(PreparedReport))
     session.delete(response)
     if location is not None:
         session.delete(location)

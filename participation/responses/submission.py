@@ -33,6 +33,8 @@ from participation.surveys.errors import MESSAGES as ANSWER_MESSAGES
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType, SurveyDefinition
 from participation.surveys.scores import answer_score
+from participation.tasks import enqueue_on_commit
+from participation.tasks.names import SUGGEST_FOR_RESPONSE
 
 RECEIPT_CODE_LENGTH = 10
 
@@ -198,6 +200,8 @@ def _store(
         indicator_questions=frozenset(q.id for q in definition.indicator_questions()),
         age_answer=answers.get(WEIGHTING_QUESTION),
     )
+    # Theme suggestions for its open answers, made in the background once the response is committed.
+    enqueue_on_commit(session, SUGGEST_FOR_RESPONSE, int(response_id))
     register_volunteer(
         session,
         response_id=int(response_id),

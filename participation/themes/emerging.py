@@ -9,21 +9,27 @@ most characteristic words and the texts closest to its centre.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import select
 
-from participation.models.base import DbSession
+from participation.models.background import EmergingThemeRun
+from participation.models.base import DbSession, utcnow
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
 from participation.themes.lemmas import lemmas
-from participation.themes.subjects import SHIPPED_LANGUAGES, SubjectText, all_texts
+from participation.themes.subjects import SHIPPED_LANGUAGES, SubjectText, all_texts, subject_text
 from participation.themes.suggestions import THRESHOLD, SuggestionModel, suggest
 
 RANDOM_STATE = 0
+# Runs kept besides the last one, to see how the candidates changed.
+KEPT_RUNS = 5
 # Fewer texts than this in a cluster is not yet a theme, just a remark.
 MIN_CLUSTER_SIZE = 2
 MAX_CLUSTERS = 8
@@ -109,3 +115,67 @@ def emerging_themes(
     """The number of texts that fit no theme, and their clusters as candidate themes."""
     texts = unfitting_texts(session, model, languages=languages)
     return len(texts), cluster_texts(texts)
+
+
+@dataclass(frozen=True)
+class StoredCandidates:
+    """The last run as the page shows it: when it ran, how long it took, and its candidates with their texts."""
+
+    finished_at: datetime
+    seconds: float
+    unfitting: int
+    candidates: list[CandidateTheme]
+
+
+def _stored(candidate: CandidateTheme) -> dict[str, Any]:
+    return {
+        "top_words": list(candidate.top_words),
+        "size": candidate.size,
+        "examples": [[example.subject_type.value, example.subject_id] for example in candidate.examples],
+    }
+
+
+def run_emerging_themes(
+    session: DbSession, model: SuggestionModel, languages: tuple[str, ...] = SHIPPED_LANGUAGES
+) -> EmergingThemeRun:
+    """Cluster the texts that fit no theme and keep the result with the time it ran; flushes, the caller commits.
+    Older runs beyond ``KEPT_RUNS`` are dropped."""
+    started, clock = utcnow(), time.perf_counter()
+    unfitting, candidates = emerging_themes(session, model, languages)
+    run = EmergingThemeRun(
+        started_at=started,
+        finished_at=utcnow(),
+        seconds=round(time.perf_counter() - clock, 3),
+        unfitting=unfitting,
+        candidates=[_stored(candidate) for candidate in candidates],
+    )
+    session.add(run)
+    session.flush()
+    old = session.scalars(
+        select(EmergingThemeRun.id).order_by(EmergingThemeRun.finished_at.desc(), EmergingThemeRun.id.desc())
+    ).all()[KEPT_RUNS + 1 :]
+    for run_id in old:
+        session.delete(session.get(EmergingThemeRun, run_id))
+    session.flush()
+    return run
+
+
+def last_emerging_themes(
+    session: DbSession, languages: tuple[str, ...] = SHIPPED_LANGUAGES
+) -> StoredCandidates | None:
+    """The candidates of the last run, with their example texts read again (an erased text is left out), or None
+    when the clustering never ran."""
+    run = session.scalars(
+        select(EmergingThemeRun).order_by(EmergingThemeRun.finished_at.desc(), EmergingThemeRun.id.desc()).limit(1)
+    ).first()
+    if run is None:
+        return None
+    candidates = []
+    for stored in run.candidates:
+        examples = tuple(
+            text
+            for kind, number in stored["examples"]
+            if (text := subject_text(session, SubjectType(kind), int(number), languages)) is not None
+        )
+        candidates.append(CandidateTheme(tuple(stored["top_words"]), examples, int(stored["size"])))
+    return StoredCandidates(run.finished_at, run.seconds, run.unfitting, candidates)

@@ -34,15 +34,14 @@ class SubjectText:
     language: str
 
 
+def open_question_ids(version: SurveyVersion) -> frozenset[str]:
+    """The ids of a survey version's short and long text questions."""
+    return frozenset(question.id for question in definition_of(version).questions() if question.type in TEXT_TYPES)
+
+
 def _open_question_ids(session: DbSession) -> dict[int, frozenset[str]]:
     # Per survey version, the ids of its short and long text questions.
-    versions = session.scalars(select(SurveyVersion)).all()
-    return {
-        version.id: frozenset(
-            question.id for question in definition_of(version).questions() if question.type in TEXT_TYPES
-        )
-        for version in versions
-    }
+    return {version.id: open_question_ids(version) for version in session.scalars(select(SurveyVersion))}
 
 
 def _answer_text(answer: Answer) -> str:

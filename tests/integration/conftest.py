@@ -49,6 +49,8 @@ def start_server(migrated_database: str, tmp_path: Path) -> Iterator[Callable[..
             "PARTICIPATION_ENV": "testing",
             "PARTICIPATION_DATABASE_URL": migrated_database,
             "PARTICIPATION_SECRET_KEY": "integration-test-secret-key-long-enough",
+            # Each server its own embedded queue: servers of parallel tests never run each other's tasks.
+            "PARTICIPATION_TASKS_URL": f"sqlite:///{tmp_path / f'tasks-{port}.db'}",
             **{f"PARTICIPATION_{name}": value for name, value in settings.items()},
         }
         log = tmp_path / f"server-{port}.log"

@@ -17,6 +17,7 @@ from participation.models.fieldwork import Conversation, ConversationSetting, Mo
 from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
 from tests.factories import StaffAccount, sign_in
+from tests.tasks import run_queued
 
 
 @pytest.fixture(autouse=True)
@@ -178,8 +179,16 @@ def test_emerging_page_lists_candidates_from_texts_that_fit_no_theme(
     for number, text in enumerate(notes):
         add_conversation(review_app, professional.organisation_id, text, 100 + number)
     sign_in(client, make_staff(Role.ANALYST))
+    first = client.get("/bureau/review/emerging").get_data(as_text=True)
+    assert 'data-last-run=""' in first and "Zwijndrecht vaart te weinig" not in first  # no run yet: one is queued
+    assert run_queued(review_app) == ["emerging_themes"]
     page = client.get("/bureau/review/emerging").get_data(as_text=True)
     assert "pont" in page and "Zwijndrecht vaart te weinig" in page
+    assert 'data-last-run="20' in page
+    assert run_queued(review_app) == []  # the page answers from the stored run and queues nothing more
+
+    assert client.post("/bureau/review/emerging/run").status_code == 302
+    assert run_queued(review_app) == ["emerging_themes"]
 
 
 def test_empty_queue(review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
+from werkzeug.wrappers import Response
 
 from participation.blueprints.admin.auth.guards import requires_role
 from participation.blueprints.bureau.report import bp
@@ -22,6 +23,9 @@ from participation.reports import (
     yearly_pdf,
     years_with_data,
 )
+from participation.reports.prepared import prepared_report, record_prepared_export, request_report
+from participation.tasks import enqueue_on_commit
+from participation.tasks.names import PREPARE_REPORT
 from participation.web import downloads
 from participation.web.disclosure import viewer_disclosure
 from participation.web.staff import current_staff
@@ -61,7 +65,33 @@ def yearly(year: int) -> ResponseReturnValue:
     with force_locale(language):
         report = _report(year, language)
         body = report_body(report)
-    return render_template("report/page.html", report=report, body=body, years=_years())
+    prepared = prepared_report(db.session, year, language, viewer_disclosure())
+    return render_template("report/page.html", report=report, body=body, years=_years(), prepared=prepared)
+
+
+@bp.post("/<int:year>/prepare")
+@requires_role(Role.ANALYST)
+def prepare(year: int) -> Response:
+    """Ask for the PDF of the year in the viewer's language and disclosure; a background task makes it."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        abort(404)
+    asked = request.form.get("language", "")
+    language = asked if asked in current_app.config["LANGUAGES"] else current_language().code
+    prepared = request_report(db.session, year, language, viewer_disclosure(), current_staff())
+    enqueue_on_commit(db.session, PREPARE_REPORT, prepared.id, language)
+    return redirect(url_for("report.yearly", year=year, language=language, _anchor="prepared-pdf"))
+
+
+@bp.get("/<int:year>/prepared.pdf")
+@requires_role(Role.ANALYST)
+def prepared_pdf(year: int) -> ResponseReturnValue:
+    """The PDF a background task made for this viewer's disclosure; the download is audited."""
+    language = _language()
+    prepared = prepared_report(db.session, year, language, viewer_disclosure())
+    if prepared is None or prepared.content is None:
+        abort(404)
+    record_prepared_export(db.session, prepared, current_staff())
+    return downloads.download(prepared.content, f"verantwoording-{year}-{language}.pdf", downloads.ExportKind.PDF)
 
 
 @bp.get("/<int:year>.<fmt>")

@@ -10,14 +10,16 @@ from werkzeug.wrappers import Response
 
 from participation.blueprints.admin.auth.guards import requires_role
 from participation.blueprints.bureau.review import bp
-from participation.extensions import db
+from participation.extensions import db, tasks
 from participation.i18n import current_language
 from participation.models import Role
 from participation.models.themes import SubjectType, Theme
 from participation.surveys.labels import TONE_LABELS
+from participation.tasks.jobs import request_emerging_run
+from participation.tasks.names import EMERGING_THEMES
 from participation.themes import find_theme, themes_by_pillar
 from participation.themes.agreement import agreement_report
-from participation.themes.emerging import emerging_themes
+from participation.themes.emerging import last_emerging_themes
 from participation.themes.review import (
     Subject,
     add_theme,
@@ -27,7 +29,6 @@ from participation.themes.review import (
     record_double_coding,
     review_item,
 )
-from participation.themes.suggestions import build_model
 from participation.web.staff import current_staff
 
 
@@ -159,6 +160,19 @@ def agreement() -> ResponseReturnValue:
 @bp.get("/emerging")
 @requires_role(Role.ANALYST)
 def emerging() -> ResponseReturnValue:
-    """Candidate themes: clusters of texts that fit no theme of the codebook."""
-    unfitting, candidates = emerging_themes(db.session, build_model(db.session), _languages())
-    return render_template("review/emerging.html", unfitting=unfitting, candidates=candidates)
+    """Candidate themes: clusters of texts that fit no theme of the codebook, as the last background run found
+    them (clustering takes seconds to minutes; the page answers at once and says when it ran). Without any run yet,
+    one is queued."""
+    last = last_emerging_themes(db.session, _languages())
+    if last is None:
+        request_emerging_run()
+    return render_template("review/emerging.html", last=last)
+
+
+@bp.post("/emerging/run")
+@requires_role(Role.ANALYST)
+def run_emerging() -> Response:
+    """Queue a clustering run now; the page shows its result once it ran."""
+    tasks.enqueue(EMERGING_THEMES)
+    flash(_("The grouping runs in the background; reload this page in a minute to see its result."), "success")
+    return redirect(url_for("review.emerging"))
