@@ -157,7 +157,7 @@ def response_chart(dashboard: Dashboard, year: int, names: Names, chart_id: str)
         description = _(
             "For each buurt, the share of its residents aged 15 or older who responded in %(year)d.", year=year
         )
-        axis = _("Share of residents aged 15 or older who responded (%%)")
+        axis = _("Share of residents aged 15 or older who responded, in percent")
     else:
         title = _("Responses per buurt, %(year)d", year=year)
         description = _("For each buurt, the number of responses in %(year)d.", year=year)

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from participation.audit import record
 from participation.domain.coded_errors import CodedError
 from participation.imports import IMPORT_MAX_BYTES, CsvRows, ImportFileError, ImportRefusal, ProblemCollector, read_csv
-from participation.indicators.dashboard import build_dashboard
+from participation.indicators.dashboard import Dashboard, build_dashboard
 from participation.indicators.definitions import definition_of, indicator_names
 from participation.indicators.gaps import IndicatorSeries, focus_wijken, indicator_series
 from participation.indicators.means import FOCUS_AREA
@@ -326,10 +326,14 @@ def targets_overview(
     municipality_code: str,
     language: str,
     as_of: int | None = None,
+    dashboard: Dashboard | None = None,
 ) -> TargetsOverview:
     """The indicators with the same suppression as the dashboard, and the progress of every target (as of the end
     of ``as_of`` for a report of that year)."""
-    dashboard = build_dashboard(session, threshold=threshold, suppress=suppress, municipality_code=municipality_code)
+    if dashboard is None:  # the dashboard page has built it already, with the same policy
+        dashboard = build_dashboard(
+            session, threshold=threshold, suppress=suppress, municipality_code=municipality_code
+        )
     series = indicator_series(session, dashboard, municipality_code=municipality_code, language=language)
     return TargetsOverview(series, tuple(progress_of_targets(all_targets(session), series, as_of=as_of)), threshold)
 

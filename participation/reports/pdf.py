@@ -31,6 +31,8 @@ def yearly_pdf(report: YearlyReport) -> bytes:
     with labelled_sheet(title, f"{report.focus_area_name} · {title}", report.language) as sheet:
         made_on = _("Made on %(date)s", date=format_datetime(report.generated_at, "short"))
         sheet.text(f"{report.focus_area_name} · {made_on}", 9.5, color=GREY)
+        if report.demo:
+            sheet.text(text.demo_note(), 10.5)
         if report.suppressed:
             sheet.text(text.suppression_note(report), 9.5, color=GREY)
         charts = yearly_charts(report)

@@ -81,3 +81,10 @@ def latest_text(line: TargetLine, language: str) -> str:
     if line.latest is None:
         return NOTHING
     return f"{measure(line.latest, line.percentage, language)} ({line.latest_year})"
+
+
+def demo_note() -> str:
+    """The same words as every page's notice while the demo year is loaded: a report made from it is made up too."""
+    return str(
+        _("Demo data: everything shown here is made up, to try the platform out. Nothing is about real residents.")
+    )

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 
 from participation.audit.exports import ExportedFigures, record_export
+from participation.demo.registry import demo_loaded
 from participation.disclosure import Cell, DisclosedTable, DisclosurePolicy, disclose_table
 from participation.geo.areas import buurt_names, wijk_names
 from participation.indicators.dashboard import Dashboard, MeanCell, build_dashboard
@@ -123,6 +124,7 @@ class YearlyReport:
     buurt_names: dict[str, str]
     indicator_labels: dict[str, str]
     targets: tuple[TargetLine, ...] = ()  # progress to the targets of the programme's operational goals
+    demo: bool = False  # made from the demo year: the report says so on its first page
 
     @property
     def previous_year(self) -> int:
@@ -184,6 +186,7 @@ def yearly_report(
         buurt_names=buurt_names(session),
         indicator_labels=labels,
         targets=_targets_of_year(session, dashboard, year, language, municipality_code, focus_area_name, names),
+        demo=demo_loaded(session),
     )
 
 

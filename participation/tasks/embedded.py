@@ -85,6 +85,4 @@ def start_embedded_consumer(state: QueueState, path: Path) -> None:
         if _started_in.get(id(state)) == pid:
             return
         _started_in[id(state)] = pid
-    threading.Thread(
-        target=_claim_and_consume, args=(state, path), name="embedded-task-consumer", daemon=True
-    ).start()
+    threading.Thread(target=_claim_and_consume, args=(state, path), name="embedded-task-consumer", daemon=True).start()

@@ -101,6 +101,7 @@ class TaskQueue:
 
     def init_app(self, app: Flask) -> None:
         from participation.tasks.jobs import JOBS, warm_up
+
         state = QueueState(
             app=app,
             huey=build_huey(str(app.config["TASKS_URL"]), str(app.config["TASKS_NAME"])),

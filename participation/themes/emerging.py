@@ -160,9 +160,7 @@ def run_emerging_themes(
     return run
 
 
-def last_emerging_themes(
-    session: DbSession, languages: tuple[str, ...] = SHIPPED_LANGUAGES
-) -> StoredCandidates | None:
+def last_emerging_themes(session: DbSession, languages: tuple[str, ...] = SHIPPED_LANGUAGES) -> StoredCandidates | None:
     """The candidates of the last run, with their example texts read again (an erased text is left out), or None
     when the clustering never ran."""
     run = session.scalars(

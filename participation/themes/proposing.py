@@ -127,9 +127,7 @@ def open_answers_of(session: DbSession, response_id: int) -> list[SubjectText]:
     return texts
 
 
-def propose_for_response(
-    session: DbSession, response_id: int, model: SuggestionModel | None = None
-) -> ProposalCount:
+def propose_for_response(session: DbSession, response_id: int, model: SuggestionModel | None = None) -> ProposalCount:
     """Suggestions for the open answers of a response that just arrived."""
     subjects = open_answers_of(session, response_id)
     if not subjects:

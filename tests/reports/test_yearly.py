@@ -11,7 +11,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from participation.extensions import db
-from participation.models import Conversation, ConversationSetting, ProgrammeInput
+from participation.models import Conversation, ConversationSetting, DemoRecord, ProgrammeInput
 from participation.models.lines import ParticipationLine
 from participation.models.programme import InputEvidence
 from participation.models.themes import SubjectType
@@ -186,3 +186,16 @@ def test_the_report_carries_the_dashboards_charts(loaded_app: Flask, filled: Fil
         if r.find("{http://www.w3.org/2000/svg}title") is not None
     ]
     assert all(float(r.get("width") or 0) == 0 for r in marks)  # quarters without reach: bars of no length
+
+
+def test_a_report_of_the_demo_year_says_it_is_made_up(loaded_app: Flask, filled: Filled) -> None:
+    with loaded_app.app_context(), force_locale("en"):
+        real = build(filled.year, suppress=True)
+        db.session.add(DemoRecord(table_name="survey_response", row_id=1))
+        db.session.flush()
+        demo = build(filled.year, suppress=True)
+        pages = yearly_html(real), yearly_html(demo), render_pdf(real), render_pdf(demo)
+    assert not real.demo and demo.demo
+    real_html, demo_html, real_pdf, demo_pdf = pages
+    assert 'id="demo-data-notice"' in demo_html and 'id="demo-data-notice"' not in real_html
+    assert "made up" in demo_pdf and "made up" not in real_pdf

@@ -126,9 +126,7 @@ def test_the_model_is_built_again_only_when_codebook_or_decisions_change(loaded_
         first = models.model(db.session)
         assert models.model(db.session) is first  # nothing changed: the same model
         state = model_state(db.session)
-        coding = db.session.scalars(
-            select(ThemeCoding).where(ThemeCoding.subject_id == good_here)
-        ).first()
+        coding = db.session.scalars(select(ThemeCoding).where(ThemeCoding.subject_id == good_here)).first()
         assert coding is not None and coding.subject_type is SubjectType.ANSWER
         coding.status = CodingStatus.ACCEPTED
         db.session.commit()

@@ -133,3 +133,19 @@ def test_professionals_may_not_see_or_set_targets(
     assert client.post("/bureau/indicators/targets", data={"indicator": "x"}).status_code == 403
     assert client.get("/bureau/reach").status_code == 403
     assert client.get("/bureau/pillars").status_code == 403
+
+
+def test_the_dashboard_shows_the_same_progress_to_targets(
+    loaded_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount]
+) -> None:
+    fill(loaded_app, (6, 7, 8, 9, 7, 8))
+    signed_in(Role.ANALYST)
+    client.set_cookie("lang", "en")
+    dashboard = client.get("/bureau/dashboard").get_data(as_text=True)
+    indicators = client.get("/bureau/indicators").get_data(as_text=True)
+
+    def progress(page: str) -> list[str]:
+        return re.findall(r'<tr data-target="\d+" data-status="(\w+)">', page)
+
+    assert progress(dashboard) == progress(indicators) == ["no_data", "behind"]  # by indicator: unemployment first
+    assert 'data-distance="2.000"' in dashboard

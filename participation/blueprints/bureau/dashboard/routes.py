@@ -11,6 +11,8 @@ from wtforms.fields.choices import SelectChoice
 from participation.blueprints.admin.auth.guards import requires_role
 from participation.blueprints.bureau.dashboard import bp
 from participation.blueprints.bureau.dashboard.forms import ReferenceValueForm
+from participation.blueprints.bureau.indicators.context import helpers as target_helpers
+from participation.blueprints.bureau.indicators.context import overview as targets_overview
 from participation.charts.dashboard import (
     Names,
     indicator_course_chart,
@@ -27,6 +29,7 @@ from participation.indicators.sources import indicator_labels
 from participation.models import Role
 from participation.models.lines import LINE_LABELS
 from participation.printing.spreadsheets import csv_bytes, xlsx_bytes
+from participation.themes.pillars import goal_label, pillar_label
 from participation.web.disclosure import viewer_disclosure
 from participation.web.downloads import ExportKind, download
 from participation.web.staff import current_staff
@@ -102,6 +105,9 @@ def dashboard() -> ResponseReturnValue:
         )
         flash(_("The reference value has been saved."), "success")
         return redirect(url_for("bureau.dashboard"))
+    # Progress to the programme's targets, as the indicators page shows it (one overview, one table macro).
+    context["targets"] = {"overview": targets_overview(context["dashboard"]), **target_helpers()}
+    context["pillar_label"], context["goal_label"] = pillar_label, goal_label
     return render_template("bureau/dashboard.html", **context), 400 if form.is_submitted() else 200
 
 

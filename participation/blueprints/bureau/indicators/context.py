@@ -10,6 +10,7 @@ from flask_babel import format_decimal
 from participation.extensions import db
 from participation.geo.areas import wijk_names
 from participation.i18n import current_language
+from participation.indicators.dashboard import Dashboard
 from participation.indicators.definitions import definition_of
 from participation.indicators.means import FOCUS_AREA
 from participation.indicators.targets import TargetsOverview, target_indicators, targets_overview
@@ -41,7 +42,8 @@ def area_names() -> dict[str, str]:
     return {FOCUS_AREA: str(current_app.config["FOCUS_AREA_NAME"]), **wijk_names(db.session)}
 
 
-def overview() -> TargetsOverview:
+def overview(dashboard: Dashboard | None = None) -> TargetsOverview:
+    """The indicators and the progress to targets; from ``dashboard`` when the page has built it already."""
     policy = viewer_disclosure()
     return targets_overview(
         db.session,
@@ -49,6 +51,7 @@ def overview() -> TargetsOverview:
         suppress=policy.suppress,
         municipality_code=str(current_app.config["MUNICIPALITY_CODE"]),
         language=language(),
+        dashboard=dashboard,
     )
 
 
