@@ -44,6 +44,10 @@ def coverage(
     click.echo(f"located sources: {found.located} (k = {policy.threshold})")
     click.echo(f"drawn in a visible cell: {found.drawn} ({found.share_drawn:.1%})")
     click.echo(f"drawn at 100 m: {found.per_level.get(100, 0)} ({found.share_finest:.1%})")
+    click.echo(
+        f"of the {found.with_point} with a map point: {found.share_of_points_drawn:.1%} drawn, "
+        f"{found.share_of_points_finest:.1%} at 100 m (the others are known by buurt only)"
+    )
     for size, count in found.per_level.items():
         cells = sum(1 for figure in layer.figures if figure.size == size)
         click.echo(f"  {size:>5} m: {count} sources in {cells} cells")

@@ -93,6 +93,11 @@ class Hierarchy:
     located: int
     groups: dict[tuple[str | None, ...], int]
 
+    @property
+    def with_point(self) -> int:
+        """Sources with a 100 m block: the ones a square can hold."""
+        return sum(count for key, count in self.groups.items() if key[1] is not None)
+
 
 def hierarchy(
     session: DbSession, filters: MapFilter, *, threshold: int, suppress: bool, by_street: bool = False
@@ -134,7 +139,7 @@ def cell_layer(session: DbSession, filters: MapFilter, *, threshold: int, suppre
     drawn = {buurt for buurt, cells in found.cells.items() if cells.cells}
     figures = _cell_figures(found, newest_areas(session, drawn))
     breaks = class_breaks([figure.count.value for figure in figures], whole=True)
-    coverage = coverage_of(found.cells.values(), found.located)
+    coverage = coverage_of(found.cells.values(), found.located, found.with_point)
     return MapLayer(MapLevel.CELL, Measure.COUNT, tuple(figures), threshold, suppress, breaks, coverage=coverage)
 
 
@@ -168,7 +173,7 @@ def street_layer(session: DbSession, filters: MapFilter, *, threshold: int, supp
             value = None if figure.hidden else float(figure.value)
             figures.append(MapFigure(f"{cell.key}/{street}", street, figure, value, geometry, size=cell.size))
     breaks = class_breaks([f.count.value for f in figures if not f.count.hidden], whole=True)
-    coverage = coverage_of(found.cells.values(), found.located)
+    coverage = coverage_of(found.cells.values(), found.located, found.with_point)
     return MapLayer(MapLevel.STREET, Measure.COUNT, tuple(figures), threshold, suppress, breaks, coverage=coverage)
 
 
@@ -259,7 +264,7 @@ def _count_layer(
         value = None if cell.hidden else float(cell.value)
         figures.append(MapFigure(code, name, cell, value, geometries.get(code)))
     breaks = class_breaks([f.count.value for f in figures if not f.count.hidden], whole=True)
-    coverage = coverage_of(found.cells.values(), found.located)
+    coverage = coverage_of(found.cells.values(), found.located, found.with_point)
     return MapLayer(
         choice.level, choice.measure, tuple(figures), threshold, suppress, breaks, table.grand_total, coverage
     )

@@ -196,6 +196,8 @@ class Coverage:
 
     located: int
     per_level: Mapping[int, int]
+    # Sources with a map point (a 100 m block): only these can be drawn in a square; the rest are known by buurt.
+    with_point: int = 0
 
     @property
     def drawn(self) -> int:
@@ -209,13 +211,21 @@ class Coverage:
     def share_finest(self) -> float:
         return self.per_level.get(LEVELS_M[0], 0) / self.located if self.located else 0.0
 
+    @property
+    def share_of_points_drawn(self) -> float:
+        return self.drawn / self.with_point if self.with_point else 0.0
 
-def coverage_of(buurten: Iterable[BuurtCells], located: int) -> Coverage:
+    @property
+    def share_of_points_finest(self) -> float:
+        return self.per_level.get(LEVELS_M[0], 0) / self.with_point if self.with_point else 0.0
+
+
+def coverage_of(buurten: Iterable[BuurtCells], located: int, with_point: int = 0) -> Coverage:
     per_level = dict.fromkeys(LEVELS_M, 0)
     for buurt in buurten:
         for cell in buurt.cells:
             per_level[cell.size] += cell.count
-    return Coverage(located, per_level)
+    return Coverage(located, per_level, with_point)
 
 
 def drawn_cells(buurten: Iterable[BuurtCells]) -> Sequence[DrawnCell]:

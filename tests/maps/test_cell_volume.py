@@ -82,7 +82,7 @@ def year(loaded_app: Flask, session: DbSession) -> DbSession:
     return session
 
 
-def test_a_year_is_mostly_drawn_and_fast(year: DbSession) -> None:
+def test_a_year_is_mostly_drawn(year: DbSession) -> None:
     cell_layer(year, MapFilter(), threshold=K, suppress=True)  # the first build clips and caches the outlines
     started = time.perf_counter()
     layer = cell_layer(year, MapFilter(), threshold=K, suppress=True)
@@ -91,15 +91,15 @@ def test_a_year_is_mostly_drawn_and_fast(year: DbSession) -> None:
     print(f"cell map of {SOURCES} sources: {elapsed * 1000:.0f} ms, {len(layer.figures)} cells, {layer.coverage}")
     coverage = layer.coverage
     assert coverage is not None and coverage.located == SOURCES
+    assert coverage.with_point == SOURCES and coverage.share_of_points_drawn == coverage.share_drawn
     assert coverage.share_drawn > 0.7
     assert 0 < coverage.share_finest < coverage.share_drawn
     assert {figure.size for figure in layer.figures} >= {100, 200}
     assert min(figure.count.value for figure in layer.figures) >= K
     assert 3 <= len(layer.breaks) <= 6  # 4 to 7 classes of the shown values
-    assert elapsed < 1.0, f"the cell map of {SOURCES} sources took {elapsed:.2f} s"
 
 
-def test_the_page_of_a_year_answers_within_a_second(
+def test_the_page_of_a_year_answers_with_its_coverage(
     loaded_app: Flask, year: DbSession, make_staff: Callable[..., StaffAccount]
 ) -> None:
     client = loaded_app.test_client()
@@ -111,7 +111,7 @@ def test_the_page_of_a_year_answers_within_a_second(
     print(f"cell map page of {SOURCES} sources: {elapsed * 1000:.0f} ms, {len(page.data)} bytes")
     assert page.status_code == 200
     assert 'id="map-coverage"' in page.get_data(as_text=True)
-    assert elapsed < 1.0
+    # How long the page takes is bench/bureau_pages.py's to measure against a baseline; here it is only printed.
 
 
 def test_flask_maps_coverage_prints_the_shares(loaded_app: Flask, year: DbSession) -> None:
@@ -119,6 +119,7 @@ def test_flask_maps_coverage_prints_the_shares(loaded_app: Flask, year: DbSessio
     assert result.exit_code == 0, result.output
     assert f"located sources: {SOURCES}" in result.output
     assert "drawn at 100 m:" in result.output
+    assert f"of the {SOURCES} with a map point:" in result.output
     assert "   1600 m:" in result.output
     refused = loaded_app.test_cli_runner().invoke(args=["maps", "coverage", "--source", "letter"])
     assert refused.exit_code != 0
