@@ -188,7 +188,7 @@ def sign_in(base: str) -> urllib.request.OpenerDirector:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     for _ in range(120):
         try:
-            with opener.open(base + "/login", timeout=5) as answer:
+            with opener.open(base + "/login", timeout=60) as answer:
                 form = Links()
                 form.feed(answer.read().decode("utf-8"))
                 break
