@@ -5,8 +5,9 @@ Views and totals: for one set of filters the cell map, the count choropleths per
 total) and the street map publish one hierarchy of figures (``participation.maps.cells``): the wijk and buurt
 counts come from one suppressed table, cells nest in shown buurten, and streets are shown only within drawn 100 m
 cells, with that cell's count as their total. So no figure hidden on one page can be worked out from the others
-(tests/maps/test_differencing.py). The choropleths of response rates show the total of their areas, protected by
-complementary suppression; means rest on other counts and are suppressed on their own.
+(tests/maps/test_differencing.py). The choropleths of response rates and of indicator means rest on other counts
+(a year's responses, a question's answers); per measure and year their buurt and wijk pages share one suppressed
+table in the same way (``nested_area_table``).
 
 The theme share's numerators are the count choropleth's figures with the theme as filter, taken from that filter's
 buurt/wijk table, so a figure hidden on the theme's count, cell or street map is hidden on the share page too. Its
@@ -25,7 +26,7 @@ from typing import Any
 from shapely.geometry import shape
 from sqlalchemy import func, select
 
-from participation.disclosure import Cell, DisclosedTable, disclose_list
+from participation.disclosure import Cell, DisclosedTable, disclose_table
 from participation.indicators.means import AreaLevel, indicator_means
 from participation.indicators.weighting import response_rates
 from participation.maps.cells import (
@@ -39,7 +40,7 @@ from participation.maps.cells import (
 )
 from participation.maps.filters import ChoroplethChoice, MapFilter, MapLevel, Measure
 from participation.maps.geometry import cell_outline
-from participation.maps.layers import MapFigure, MapLayer, class_breaks, figures_from_list, point
+from participation.maps.layers import MapFigure, MapLayer, class_breaks, point
 from participation.maps.queries import source_groups
 from participation.models import Buurt, Wijk
 from participation.models.base import DbSession
@@ -234,31 +235,72 @@ def choropleth_layer(
     geometries = {code: geometry for code, (_name, geometry) in shapes.items()}
     level = AreaLevel.WIJK if choice.level is MapLevel.WIJK else AreaLevel.BUURT
     year = choice.year
-    values: dict[str, float | None] | None = None
     if choice.measure is Measure.COUNT:
         return _count_layer(session, choice, names, geometries, threshold, suppress), year
-    if choice.measure is Measure.RESPONSE_RATE:
-        rates = [rate for rate in response_rates(session, level) if rate.band == "all"]
-        year = year or _years([rate.year for rate in rates])
-        chosen = {rate.area_code: rate for rate in rates if rate.year == year and rate.area_code in names}
-        counts = {code: rate.responses for code, rate in chosen.items()}
-        values = {code: rate.rate if rate.residents else None for code, rate in chosen.items()}
-        table = disclose_list(counts, codes, threshold=threshold, suppress=suppress, total=True)
-    elif choice.measure is Measure.INDICATOR_MEAN:
-        means = [mean for mean in indicator_means(session, level) if mean.indicator == choice.indicator]
-        year = year or _years([mean.year for mean in means])
-        picked = {mean.area_code: mean for mean in means if mean.year == year and mean.area_code in names}
-        counts = {code: mean.n for code, mean in picked.items()}
-        values = {code: mean.mean for code, mean in picked.items()}
-        # No total of the answers is shown beside the means, so only the small means themselves are hidden.
-        table = disclose_list(counts, codes, threshold=threshold, suppress=suppress)
-    else:
+    if choice.measure is Measure.THEME_SHARE:
         return _theme_share_layer(session, choice, codes, names, geometries, threshold, suppress), year
-    figures = figures_from_list(table, names, geometries, values)
-    shown = [figure.value for figure in figures if figure.value is not None and not figure.count.hidden]
+    counts: dict[AreaLevel, dict[str, int]] = {}
+    values: dict[str, float | None] = {}
+    if choice.measure is Measure.RESPONSE_RATE:
+        rates = {
+            area: [rate for rate in response_rates(session, area) if rate.band == "all"]
+            for area in (AreaLevel.BUURT, AreaLevel.WIJK)
+        }
+        year = year or _years([rate.year for rate in rates[level]])
+        counts = {
+            area: {rate.area_code: rate.responses for rate in found if rate.year == year}
+            for area, found in rates.items()
+        }
+        values = {rate.area_code: rate.rate if rate.residents else None for rate in rates[level] if rate.year == year}
+    else:
+        means = {
+            area: [mean for mean in indicator_means(session, area) if mean.indicator == choice.indicator]
+            for area in (AreaLevel.BUURT, AreaLevel.WIJK)
+        }
+        year = year or _years([mean.year for mean in means[level]])
+        counts = {
+            area: {mean.area_code: mean.n for mean in found if mean.year == year} for area, found in means.items()
+        }
+        values = {mean.area_code: mean.mean for mean in means[level] if mean.year == year}
+    wijk_of = newest_areas(session, set()).wijk_of
+    table = nested_area_table(
+        counts[AreaLevel.BUURT], counts[AreaLevel.WIJK], wijk_of, threshold=threshold, suppress=suppress
+    )
+    figures = []
+    for code in codes:
+        cell = area_figure(table, wijk_of, choice.level, code)
+        figures.append(MapFigure(code, names[code], cell, None if cell.hidden else values.get(code), geometries[code]))
+    shown = [figure.value for figure in figures if figure.value is not None]
     breaks = class_breaks(shown, whole=False)
-    total = table.column_totals.get(None)
-    return MapLayer(choice.level, choice.measure, figures, threshold, suppress, breaks, total), year
+    # No total of the answers is shown beside means; the rates show the responses of every wijk together.
+    total = table.grand_total if choice.measure is Measure.RESPONSE_RATE else None
+    return MapLayer(choice.level, choice.measure, tuple(figures), threshold, suppress, breaks, total), year
+
+
+def nested_area_table(
+    buurt_counts: Mapping[str, int],
+    wijk_counts: Mapping[str, int],
+    wijk_of: Mapping[str, str],
+    *,
+    threshold: int,
+    suppress: bool,
+) -> DisclosedTable[str, str]:
+    """One table of a rate's responses or a mean's answers with the buurten as cells and the wijken as row totals:
+    the buurt page and the wijk page of the measure show its cells and its row totals, so a wijk's count less its
+    shown buurten cannot pin a hidden one (as with the count choropleths). A wijk's own count is its row total:
+    it can hold answers placed in the wijk only, which leaves a reader less to subtract, not more."""
+    wijken = sorted(set(wijk_of.values()))
+    cells = {(wijk_of[buurt], buurt): n for buurt, n in buurt_counts.items() if buurt in wijk_of and n}
+    row_totals = {wijk: wijk_counts.get(wijk, 0) for wijk in wijken}
+    return disclose_table(
+        cells,
+        wijken,
+        sorted(wijk_of),
+        threshold=threshold,
+        suppress=suppress,
+        row_totals=row_totals,
+        grand_total=sum(row_totals.values()),
+    )
 
 
 def _count_layer(

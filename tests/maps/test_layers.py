@@ -18,6 +18,7 @@ from participation.maps import (
     geojson_export,
     theme_layer,
 )
+from participation.maps.builders import nested_area_table
 from participation.models import Answer, Survey, SurveyVersion
 from participation.models.base import DbSession
 from participation.models.lines import ParticipationLine
@@ -223,3 +224,15 @@ def test_the_theme_map_per_cell_and_per_street(seed: MapSeeder, session: DbSessi
 def test_nothing_from_before_or_after_the_period(populate: Callable[..., None], session: DbSession) -> None:
     populate({BLOCK_BIG: 5}, when=datetime(2023, 12, 31, 23, 0, tzinfo=WHEN.tzinfo))
     assert cell_layer(session, MapFilter(since=date(2024, 1, 1)), threshold=K, suppress=True).figures == ()
+
+
+def test_rate_and_mean_pages_share_one_table_per_measure() -> None:
+    wijk_of = {"BU1": "WK1", "BU2": "WK1", "BU3": "WK2", "BU4": "WK2"}
+    # On their own, the wijk's 30 less the 27 shown on the buurt page would give the three away.
+    table = nested_area_table(
+        {"BU1": 27, "BU2": 3, "BU3": 20, "BU4": 9}, {"WK1": 30, "WK2": 31}, wijk_of, threshold=K, suppress=True
+    )
+    assert table.cell("WK1", "BU2").small
+    assert table.cell("WK1", "BU1").hidden or table.row_totals["WK1"].hidden
+    # A wijk's own count stands as its row total, with answers placed in the wijk only.
+    assert table.row_totals["WK2"].value == 31
