@@ -5,8 +5,14 @@ Views and totals: for one set of filters the cell map, the count choropleths per
 total) and the street map publish one hierarchy of figures (``participation.maps.cells``): the wijk and buurt
 counts come from one suppressed table, cells nest in shown buurten, and streets are shown only within drawn 100 m
 cells, with that cell's count as their total. So no figure hidden on one page can be worked out from the others
-(tests/maps/test_differencing.py). The choropleths of response rates show the total of their areas, protected by
-complementary suppression; means and theme shares rest on other counts and are suppressed on their own.
+(tests/maps/test_differencing.py). The choropleths of response rates and of indicator means rest on other counts
+(a year's responses, a question's answers); per measure and year their buurt and wijk pages share one suppressed
+table in the same way (``nested_area_table``).
+
+The theme share's numerators are the count choropleth's figures with the theme as filter, taken from that filter's
+buurt/wijk table, so a figure hidden on the theme's count, cell or street map is hidden on the share page too. Its
+denominators (the coded sources per area under the same filters) are a buurt/wijk table of their own; a share is
+shown only where both are.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Any
 from shapely.geometry import shape
 from sqlalchemy import func, select
 
-from participation.disclosure import Cell, DisclosedTable, disclose_list
+from participation.disclosure import Cell, DisclosedTable, disclose_table
 from participation.indicators.means import AreaLevel, indicator_means
 from participation.indicators.weighting import response_rates
 from participation.maps.cells import (
@@ -32,27 +38,12 @@ from participation.maps.cells import (
     shown_buurt_counts,
     street_table,
 )
-from participation.maps.filters import ChoroplethChoice, MapFilter, MapLevel, Measure, Source
+from participation.maps.filters import ChoroplethChoice, MapFilter, MapLevel, Measure
 from participation.maps.geometry import cell_outline
-from participation.maps.layers import MapFigure, MapLayer, class_breaks, figures_from_list, point
+from participation.maps.layers import MapFigure, MapLayer, class_breaks, point
 from participation.maps.queries import source_groups
 from participation.models import Buurt, Wijk
 from participation.models.base import DbSession
-from participation.models.themes import SubjectType
-from participation.themes.aggregation import Dimension, ThemeFilter, theme_table
-
-SUBJECTS = {Source.SURVEY: SubjectType.ANSWER, Source.CONVERSATION: SubjectType.CONVERSATION}
-
-
-def theme_filter(theme_id: int, filters: MapFilter) -> ThemeFilter:
-    """The theme aggregation's filter for one theme under the map's line, source and period filters."""
-    return ThemeFilter(
-        sources=[SUBJECTS[source] for source in filters.sources],
-        lines=filters.lines,
-        since=filters.since,
-        until=filters.until,
-        theme_ids=[theme_id],
-    )
 
 
 @dataclass(frozen=True)
@@ -108,17 +99,50 @@ def hierarchy(
     levels = (MapLevel.BUURT, MapLevel.BLOCK, MapLevel.STREET) if by_street else (MapLevel.BUURT, MapLevel.BLOCK)
     groups = source_groups(session, levels, filters)
     areas = newest_areas(session, set())
+    table, cells = _suppressed(groups, areas.wijk_of, threshold=threshold, suppress=suppress, with_cells=True)
+    return Hierarchy(table, areas.wijk_of, cells, sum(groups.values()), groups)
+
+
+def _suppressed(
+    groups: Mapping[tuple[str | None, ...], int],
+    wijk_of: Mapping[str, str],
+    *,
+    threshold: int,
+    suppress: bool,
+    with_cells: bool,
+) -> tuple[DisclosedTable[str, str], dict[str, BuurtCells]]:
+    """The buurt/wijk table of counts keyed by buurt (and block), and with ``with_cells`` the shown buurten's
+    cells."""
     buurt_counts: dict[str, int] = defaultdict(int)
     block_counts: dict[tuple[str, str | None], int] = defaultdict(int)
     for key, count in groups.items():
-        buurt, block = key[0], key[1]
+        buurt, block = key[0], key[1] if len(key) > 1 else None
         if buurt is not None:
             buurt_counts[buurt] += count
             block_counts[(buurt, block)] += count
-    table = area_table(buurt_counts, areas.wijk_of, threshold=threshold, suppress=suppress)
-    shown = shown_buurt_counts(table, areas.wijk_of)
-    cells = nested_cells(block_counts, shown, threshold if suppress else 1)
-    return Hierarchy(table, areas.wijk_of, cells, sum(groups.values()), groups)
+    table = area_table(buurt_counts, wijk_of, threshold=threshold, suppress=suppress)
+    if not with_cells:
+        return table, {}
+    shown = shown_buurt_counts(table, wijk_of)
+    return table, nested_cells(block_counts, shown, threshold if suppress else 1)
+
+
+def area_counts(
+    session: DbSession, filters: MapFilter, *, threshold: int, suppress: bool
+) -> tuple[DisclosedTable[str, str], dict[str, str]]:
+    """Only the buurt/wijk table of ``hierarchy`` (the same figures, hidden alike) and each buurt's wijk, from one
+    query grouped by buurt only: for pages that show no cells."""
+    groups = source_groups(session, (MapLevel.BUURT,), filters)
+    wijk_of = newest_areas(session, set()).wijk_of
+    table, _cells = _suppressed(groups, wijk_of, threshold=threshold, suppress=suppress, with_cells=False)
+    return table, wijk_of
+
+
+def area_figure(table: DisclosedTable[str, str], wijk_of: Mapping[str, str], level: MapLevel, code: str) -> Cell:
+    """A buurt's cell or a wijk's row total of the buurt/wijk table (0 for an area without sources)."""
+    if level is MapLevel.BUURT:
+        return table.cell(wijk_of[code], code) if code in wijk_of else Cell(0)
+    return table.row_totals.get(code, Cell(0))
 
 
 def _cell_figures(found: Hierarchy, areas: Areas) -> list[MapFigure]:
@@ -216,31 +240,72 @@ def choropleth_layer(
     geometries = {code: geometry for code, (_name, geometry) in shapes.items()}
     level = AreaLevel.WIJK if choice.level is MapLevel.WIJK else AreaLevel.BUURT
     year = choice.year
-    values: dict[str, float | None] | None = None
     if choice.measure is Measure.COUNT:
         return _count_layer(session, choice, names, geometries, threshold, suppress), year
-    if choice.measure is Measure.RESPONSE_RATE:
-        rates = [rate for rate in response_rates(session, level) if rate.band == "all"]
-        year = year or _years([rate.year for rate in rates])
-        chosen = {rate.area_code: rate for rate in rates if rate.year == year and rate.area_code in names}
-        counts = {code: rate.responses for code, rate in chosen.items()}
-        values = {code: rate.rate if rate.residents else None for code, rate in chosen.items()}
-        table = disclose_list(counts, codes, threshold=threshold, suppress=suppress, total=True)
-    elif choice.measure is Measure.INDICATOR_MEAN:
-        means = [mean for mean in indicator_means(session, level) if mean.indicator == choice.indicator]
-        year = year or _years([mean.year for mean in means])
-        picked = {mean.area_code: mean for mean in means if mean.year == year and mean.area_code in names}
-        counts = {code: mean.n for code, mean in picked.items()}
-        values = {code: mean.mean for code, mean in picked.items()}
-        # No total of the answers is shown beside the means, so only the small means themselves are hidden.
-        table = disclose_list(counts, codes, threshold=threshold, suppress=suppress)
-    else:
+    if choice.measure is Measure.THEME_SHARE:
         return _theme_share_layer(session, choice, codes, names, geometries, threshold, suppress), year
-    figures = figures_from_list(table, names, geometries, values)
-    shown = [figure.value for figure in figures if figure.value is not None and not figure.count.hidden]
+    counts: dict[AreaLevel, dict[str, int]] = {}
+    values: dict[str, float | None] = {}
+    if choice.measure is Measure.RESPONSE_RATE:
+        rates = {
+            area: [rate for rate in response_rates(session, area) if rate.band == "all"]
+            for area in (AreaLevel.BUURT, AreaLevel.WIJK)
+        }
+        year = year or _years([rate.year for rate in rates[level]])
+        counts = {
+            area: {rate.area_code: rate.responses for rate in found if rate.year == year}
+            for area, found in rates.items()
+        }
+        values = {rate.area_code: rate.rate if rate.residents else None for rate in rates[level] if rate.year == year}
+    else:
+        means = {
+            area: [mean for mean in indicator_means(session, area) if mean.indicator == choice.indicator]
+            for area in (AreaLevel.BUURT, AreaLevel.WIJK)
+        }
+        year = year or _years([mean.year for mean in means[level]])
+        counts = {
+            area: {mean.area_code: mean.n for mean in found if mean.year == year} for area, found in means.items()
+        }
+        values = {mean.area_code: mean.mean for mean in means[level] if mean.year == year}
+    wijk_of = newest_areas(session, set()).wijk_of
+    table = nested_area_table(
+        counts[AreaLevel.BUURT], counts[AreaLevel.WIJK], wijk_of, threshold=threshold, suppress=suppress
+    )
+    figures = []
+    for code in codes:
+        cell = area_figure(table, wijk_of, choice.level, code)
+        figures.append(MapFigure(code, names[code], cell, None if cell.hidden else values.get(code), geometries[code]))
+    shown = [figure.value for figure in figures if figure.value is not None]
     breaks = class_breaks(shown, whole=False)
-    total = table.column_totals.get(None)
-    return MapLayer(choice.level, choice.measure, figures, threshold, suppress, breaks, total), year
+    # No total of the answers is shown beside means; the rates show the responses of every wijk together.
+    total = table.grand_total if choice.measure is Measure.RESPONSE_RATE else None
+    return MapLayer(choice.level, choice.measure, tuple(figures), threshold, suppress, breaks, total), year
+
+
+def nested_area_table(
+    buurt_counts: Mapping[str, int],
+    wijk_counts: Mapping[str, int],
+    wijk_of: Mapping[str, str],
+    *,
+    threshold: int,
+    suppress: bool,
+) -> DisclosedTable[str, str]:
+    """One table of a rate's responses or a mean's answers with the buurten as cells and the wijken as row totals:
+    the buurt page and the wijk page of the measure show its cells and its row totals, so a wijk's count less its
+    shown buurten cannot pin a hidden one (as with the count choropleths). A wijk's own count is its row total:
+    it can hold answers placed in the wijk only, which leaves a reader less to subtract, not more."""
+    wijken = sorted(set(wijk_of.values()))
+    cells = {(wijk_of[buurt], buurt): n for buurt, n in buurt_counts.items() if buurt in wijk_of and n}
+    row_totals = {wijk: wijk_counts.get(wijk, 0) for wijk in wijken}
+    return disclose_table(
+        cells,
+        wijken,
+        sorted(wijk_of),
+        threshold=threshold,
+        suppress=suppress,
+        row_totals=row_totals,
+        grand_total=sum(row_totals.values()),
+    )
 
 
 def _count_layer(
@@ -257,10 +322,7 @@ def _count_layer(
     table = found.table
     figures = []
     for code, name in names.items():
-        if choice.level is MapLevel.BUURT:
-            cell = table.cell(found.wijk_of[code], code) if code in found.wijk_of else Cell(0)
-        else:
-            cell = table.row_totals.get(code, Cell(0))
+        cell = area_figure(table, found.wijk_of, choice.level, code)
         value = None if cell.hidden else float(cell.value)
         figures.append(MapFigure(code, name, cell, value, geometries.get(code)))
     breaks = class_breaks([f.count.value for f in figures if not f.count.hidden], whole=True)
@@ -279,25 +341,21 @@ def _theme_share_layer(
     threshold: int,
     suppress: bool,
 ) -> MapLayer:
-    """Share of an area's coded sources that raise the theme: the theme aggregation's suppressed table with the
-    theme's sources per area as cells and the coded sources per area as column totals."""
+    """Share of an area's coded sources that raise the theme (responses and conversations, as every map counts).
+
+    The numerator is the count choropleth's figure with the theme as filter (the same buurt/wijk table as that
+    filter's cell, buurt, wijk and street pages), so it is hidden here wherever it is hidden there. The
+    denominator, the sources coded with any theme under the same filters, is a buurt/wijk table of its own. A
+    share, and with it the two counts, is shown only where both are shown (``MapFigure.status``)."""
     if choice.theme_id is None:
         raise ValueError("a theme share needs a theme")
-    dimension = Dimension.WIJK if choice.level is MapLevel.WIJK else Dimension.BUURT
-    filters = theme_filter(choice.theme_id, choice.filters)
-    every_theme = ThemeFilter(sources=filters.sources, lines=filters.lines, since=filters.since, until=filters.until)
-    table = theme_table(
-        session,
-        dimension,
-        every_theme,
-        threshold=threshold,
-        suppress=suppress,
-        theme_order=[choice.theme_id],
-        columns=codes,
-    )
+    themed, every_theme = replace(choice.filters, theme_id=choice.theme_id), replace(choice.filters, coded=True)
+    raised, wijk_of = area_counts(session, themed, threshold=threshold, suppress=suppress)
+    coded, _wijk_of = area_counts(session, every_theme, threshold=threshold, suppress=suppress)
     figures = []
     for code in codes:
-        cell, base = table.cell(choice.theme_id, code), table.column_totals[code]
+        cell = area_figure(raised, wijk_of, choice.level, code)
+        base = area_figure(coded, wijk_of, choice.level, code)
         share = cell.value / base.value if base.value and not (cell.hidden or base.hidden) else None
         figures.append(MapFigure(code, names[code], cell, share, geometries[code], base=base))
     breaks = class_breaks([figure.value for figure in figures if figure.value is not None], whole=False)

@@ -52,6 +52,8 @@ class MapFilter:
     sources: tuple[Source, ...] = ()
     since: date | None = None
     until: date | None = None
+    # Only sources coded with at least one theme: the base of a theme share (not a choice on any form).
+    coded: bool = False
 
     def includes(self, source: Source) -> bool:
         """Whether sources of this kind can match at all."""

@@ -31,14 +31,18 @@ def _period(column: Any, since: date | None, until: date | None) -> list[ColumnE
     return conditions
 
 
-def _coded(subject_type: SubjectType, subject_id: Any, theme_id: int) -> ColumnElement[bool]:
-    return and_(
+def _coded(subject_type: SubjectType, subject_id: Any, theme_id: int | None) -> ColumnElement[bool]:
+    """An accepted coding of the first coder (as the theme aggregation counts them), of one theme or, with
+    ``theme_id`` None, of any theme."""
+    conditions = [
         ThemeCoding.subject_type == subject_type,
         ThemeCoding.subject_id == subject_id,
-        ThemeCoding.theme_id == theme_id,
         ThemeCoding.status == CodingStatus.ACCEPTED,
         ThemeCoding.double_code.is_(False),
-    )
+    ]
+    if theme_id is not None:
+        conditions.append(ThemeCoding.theme_id == theme_id)
+    return and_(*conditions)
 
 
 def _answer_matches(value: str) -> ColumnElement[bool]:
@@ -78,6 +82,10 @@ def _responses(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
                 Answer.response_id == SurveyResponse.id, _coded(SubjectType.ANSWER, Answer.id, filters.theme_id)
             )
         )
+    if filters.coded:
+        conditions.append(
+            exists().where(Answer.response_id == SurveyResponse.id, _coded(SubjectType.ANSWER, Answer.id, None))
+        )
     return (
         select(*keys, literal_column("1").label("one"))
         .select_from(SurveyResponse)
@@ -98,6 +106,8 @@ def _conversations(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
         conditions.append(Conversation.line.in_([ParticipationLine(line) for line in filters.lines]))
     if filters.theme_id is not None:
         conditions.append(exists().where(_coded(SubjectType.CONVERSATION, Conversation.id, filters.theme_id)))
+    if filters.coded:
+        conditions.append(exists().where(_coded(SubjectType.CONVERSATION, Conversation.id, None)))
     return (
         select(*keys, literal_column("1").label("one"))
         .select_from(Conversation)

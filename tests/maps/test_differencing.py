@@ -13,6 +13,12 @@ Streets nest as well: the street map shows the streets of each drawn 100 m cell,
 as their total. A street's count over the whole town cuts across cells and buurten, and a split of a coarser cell
 by street cuts across the undrawn squares inside it: this check found both pinning undrawn figures.
 
+With a theme filter the theme-share pages (per buurt and per wijk) join them: their numerators are that filter's
+buurt/wijk table, their denominators the coded sources per area (the theme's and others, which no page of the
+filter places finer than the buurt), suppressed as a buurt/wijk table of their own. The check covers the hidden
+denominators too. The earlier share, one table of the theme per area with the coded sources as column totals
+suppressed on its own, let a buurt the hierarchy hid be worked out: that test documents why the share nests.
+
 The same check on the earlier way of publishing (blocks suppressed on their own, the buurt page and the wijk page
 each with a total of its own) finds figures it pins: that test documents why the cells nest.
 """
@@ -27,7 +33,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
-from participation.disclosure import DisclosedTable, disclose_list
+from participation.disclosure import Cell, DisclosedTable, disclose_list, disclose_table
 from participation.geo.blocks import parse_block_id
 from participation.maps.cells import (
     LEVELS_M,
@@ -56,9 +62,16 @@ class Town:
     blocks_of: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
     units: list[Unit] = field(default_factory=list)
     truth: dict[Unit, int] = field(default_factory=dict)
+    # With a theme filter: per buurt, the coded sources that do not raise the theme (one unknown each, since no
+    # page of the theme filter places them finer than the buurt).
+    others: list[Unit] = field(default_factory=list)
+
+    @property
+    def every_unit(self) -> list[Unit]:
+        return self.units + self.others
 
     def index(self) -> dict[Unit, int]:
-        return {unit: i for i, unit in enumerate(self.units)}
+        return {unit: i for i, unit in enumerate(self.every_unit)}
 
 
 def block_name(square: tuple[int, int]) -> str:
@@ -95,6 +108,16 @@ def build_town(seed: int, sources: int) -> Town:
     return town
 
 
+def add_others(town: Town, seed: int) -> None:
+    """The coded sources of each buurt that do not raise the theme: a share's denominator is the theme's sources
+    plus these. Some buurten have none or a few, so that denominators are small or hidden as well."""
+    rng = np.random.default_rng(seed)
+    for buurt in sorted(town.wijk_of):
+        unit = (buurt, "", "other")
+        town.others.append(unit)
+        town.truth[unit] = int(rng.integers(0, 4)) if rng.random() < 0.4 else int(rng.poisson(8))
+
+
 class Published:
     """What a reader knows: equations and bounds over the units, and the hidden figures to try to work out."""
 
@@ -109,7 +132,8 @@ class Published:
         return {self.index[unit]: 1.0 for unit in units}
 
     def value(self, vector: dict[int, float]) -> int:
-        return int(sum(self.town.truth.get(self.town.units[i], 0) for i in vector))
+        units = self.town.every_unit
+        return int(sum(self.town.truth.get(units[i], 0) for i in vector))
 
     def figure(self, name: str, units: list[Unit], status: str | None) -> None:
         """A published figure: ``status`` None is shown, else "small" (1..k-1) or "hidden" (at least k)."""
@@ -133,7 +157,7 @@ class Published:
     def ranges(self, *, first_pinned: bool = False) -> list[tuple[str, int, float, float]]:
         """(name, true value, least, most) of every hidden figure; with ``first_pinned``, up to the first small
         figure that is pinned."""
-        n = len(self.town.units)
+        n = len(self.town.every_unit)
 
         def matrix(rows: list[dict[int, float]]) -> csr_matrix:
             data, cols, ptr = [], [], [0]
@@ -213,8 +237,8 @@ def publish_nested(town: Town) -> Published:
 
     shown = shown_buurt_counts(table, town.wijk_of)
     block_counts: dict[tuple[str, str | None], int] = defaultdict(int)
-    for (buurt, block, _street), n in town.truth.items():
-        block_counts[(buurt, block)] += n
+    for buurt, block, street in town.units:
+        block_counts[(buurt, block)] += town.truth.get((buurt, block, street), 0)
     cells = nested_cells(block_counts, shown, K)
     for buurt, drawn in cells.items():
         assert drawn.undrawn == 0 or drawn.undrawn >= K, (buurt, drawn.undrawn)
@@ -274,6 +298,73 @@ def publish_separately(town: Town) -> Published:
     return published
 
 
+def area_units(town: Town) -> tuple[dict[str, list[Unit]], dict[str, list[Unit]]]:
+    """The theme's units and the coded units (the theme's and the others) per buurt."""
+    theme: dict[str, list[Unit]] = defaultdict(list)
+    for unit in town.units:
+        theme[unit[0]].append(unit)
+    coded = {buurt: theme[buurt] + [unit for unit in town.others if unit[0] == buurt] for buurt in town.wijk_of}
+    return theme, coded
+
+
+def counts_of(town: Town, units: dict[str, list[Unit]]) -> dict[str, int]:
+    return {key: sum(town.truth.get(u, 0) for u in members) for key, members in units.items()}
+
+
+def share_figure(published: Published, name: str, units: list[Unit], raised: Cell, base: Cell) -> None:
+    """What a share page tells beyond the theme's count page, which shows ``raised`` as it is: where the numerator
+    is shown, the share's status is the denominator's (a count when shown, else "fewer than k" or "hidden");
+    where it is hidden, the share is hidden with it and says nothing of the denominator (a numerator of at least k
+    has a denominator of at least k)."""
+    if raised.hidden:
+        return
+    published.figure(f"{name}-coded", units, None if not base.hidden else "small" if base.small else "hidden")
+
+
+def publish_shares(published: Published) -> None:
+    """The theme-share pages per buurt and per wijk: numerators from the theme filter's buurt/wijk table (the one
+    the count pages show), denominators from a buurt/wijk table of the coded sources."""
+    town = published.town
+    theme, coded = area_units(town)
+    raised = area_table(counts_of(town, theme), town.wijk_of, threshold=K, suppress=True)
+    bases = area_table(counts_of(town, coded), town.wijk_of, threshold=K, suppress=True)
+    for wijk in raised.rows:
+        members = [buurt for buurt in raised.columns if town.wijk_of[buurt] == wijk]
+        for buurt in members:
+            share_figure(published, buurt, coded[buurt], raised.cell(wijk, buurt), bases.cell(wijk, buurt))
+        wijk_units = [u for buurt in members for u in coded[buurt]]
+        share_figure(published, wijk, wijk_units, raised.row_totals[wijk], bases.row_totals[wijk])
+
+
+def publish_shares_separately(published: Published) -> None:
+    """The earlier share pages: per level one table of the theme's sources per area (cells) and the coded sources
+    per area (column totals), suppressed on its own; numerator and denominator shown where both are."""
+    town = published.town
+    theme, coded = area_units(town)
+    for level in ("buurt", "wijk"):
+        key_of = (lambda buurt: buurt) if level == "buurt" else town.wijk_of.__getitem__
+        raised_units: dict[str, list[Unit]] = defaultdict(list)
+        coded_units: dict[str, list[Unit]] = defaultdict(list)
+        for buurt in town.wijk_of:
+            raised_units[key_of(buurt)] += theme[buurt]
+            coded_units[key_of(buurt)] += coded[buurt]
+        raised, bases = counts_of(town, raised_units), counts_of(town, coded_units)
+        keys = sorted(coded_units)
+        table = disclose_table(
+            {("theme", key): n for key, n in raised.items() if n},
+            ["theme"],
+            keys,
+            threshold=K,
+            row_totals=True,
+            column_totals=bases,
+            grand_total=sum(bases.values()),
+        )
+        for key in keys:
+            if not table.cell("theme", key).hidden and not table.column_totals[key].hidden:
+                published.figure(f"{level}-share-{key}", raised_units[key], None)
+                published.figure(f"{level}-share-{key}-coded", coded_units[key], None)
+
+
 def pinned(ranges: list[tuple[str, int, float, float]]) -> list[tuple[str, int, float, float]]:
     """Hidden figures whose range holds one whole number only."""
     return [found for found in ranges if math.floor(found[3] + 1e-6) - math.ceil(found[2] - 1e-6) < 1]
@@ -287,6 +378,27 @@ def test_no_hidden_figure_of_the_map_pages_can_be_worked_out() -> None:
     assert len(small) > 100  # a realistic town: many small figures to protect, and the check reaches them
     assert pinned(ranges) == []
     assert all(high - low > 0.5 for _name, _truth, low, high in ranges)
+
+
+def test_the_theme_share_pages_give_away_nothing_the_theme_maps_hide() -> None:
+    town = build_town(7, 500)
+    add_others(town, 7)
+    published = publish_nested(town)
+    publish_shares(published)
+    ranges = published.ranges()
+    assert len([found for found in ranges if found[0].endswith("-coded")]) > 0  # denominators hidden as well
+    assert len([found for found in ranges if 1 <= found[1] < K]) > 100
+    assert pinned(ranges) == []
+    assert all(high - low > 0.5 for _name, _truth, low, high in ranges)
+
+
+def test_the_earlier_theme_share_suppressed_on_its_own_gave_small_figures_away() -> None:
+    town = build_town(7, 500)
+    add_others(town, 7)
+    published = publish_nested(town)
+    publish_shares_separately(published)
+    ranges = published.ranges(first_pinned=True)
+    assert [found for found in pinned(ranges) if 1 <= found[1] < K] != []
 
 
 def test_the_earlier_separate_pages_gave_small_figures_away() -> None:

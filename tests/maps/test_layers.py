@@ -18,6 +18,7 @@ from participation.maps import (
     geojson_export,
     theme_layer,
 )
+from participation.maps.builders import nested_area_table
 from participation.models import Answer, Survey, SurveyVersion
 from participation.models.base import DbSession
 from participation.models.lines import ParticipationLine
@@ -165,6 +166,32 @@ def test_theme_share_per_buurt_hides_a_theme_raised_four_times(seed: MapSeeder, 
     assert by_key(admin)[BUURT_A].value == 0.4  # type: ignore[attr-defined]
 
 
+def test_theme_share_counts_what_the_count_choropleth_of_the_theme_counts(seed: MapSeeder, session: DbSession) -> None:
+    litter, noise = seed.theme("map_litter"), seed.theme("map_noise")
+    for n in range(9):
+        seed.at(BLOCK_BIG, themes=[litter] if n < 6 else [noise])
+    for _ in range(3):
+        seed.talk_at(BLOCK_BIG, themes=(litter,))
+    seed.at(BLOCK_BIG)  # coded with no theme: in neither figure
+    for n in range(8):
+        seed.at(BLOCK_OTHER, BUURT_B, themes=[litter] if n < 2 else [noise])
+    seed.activity([litter, noise], BUURT_A)  # no map counts activities: the share does not either
+    session.commit()
+    values = {}
+    for level, code, admin_counts in ((MapLevel.BUURT, BUURT_A, (9, 12)), (MapLevel.WIJK, "WK050503", (11, 20))):
+        share = ChoroplethChoice(level, Measure.THEME_SHARE, theme_id=litter.id)
+        count = ChoroplethChoice(level, filters=MapFilter(theme_id=litter.id))
+        shares, _year = choropleth_layer(session, share, threshold=K, suppress=True)
+        counts, _year = choropleth_layer(session, count, threshold=K, suppress=True)
+        # The numerator is the count page's figure, hidden alike (BUURT_B's two hide BUURT_A's nine as well).
+        assert [(f.key, f.count) for f in shares.figures] == [(f.key, f.count) for f in counts.figures]
+        values[code] = by_key(shares)[code].value  # type: ignore[attr-defined]
+        admin, _year = choropleth_layer(session, share, threshold=K, suppress=False)
+        figure = by_key(admin)[code]
+        assert (figure.count.value, figure.base.value) == admin_counts  # type: ignore[attr-defined]
+    assert values == {BUURT_A: None, "WK050503": 0.55}
+
+
 def test_the_theme_map_per_cell_and_per_street(seed: MapSeeder, session: DbSession) -> None:
     litter = seed.theme("map_litter")
     for block, street, n in (
@@ -197,3 +224,15 @@ def test_the_theme_map_per_cell_and_per_street(seed: MapSeeder, session: DbSessi
 def test_nothing_from_before_or_after_the_period(populate: Callable[..., None], session: DbSession) -> None:
     populate({BLOCK_BIG: 5}, when=datetime(2023, 12, 31, 23, 0, tzinfo=WHEN.tzinfo))
     assert cell_layer(session, MapFilter(since=date(2024, 1, 1)), threshold=K, suppress=True).figures == ()
+
+
+def test_rate_and_mean_pages_share_one_table_per_measure() -> None:
+    wijk_of = {"BU1": "WK1", "BU2": "WK1", "BU3": "WK2", "BU4": "WK2"}
+    # On their own, the wijk's 30 less the 27 shown on the buurt page would give the three away.
+    table = nested_area_table(
+        {"BU1": 27, "BU2": 3, "BU3": 20, "BU4": 9}, {"WK1": 30, "WK2": 31}, wijk_of, threshold=K, suppress=True
+    )
+    assert table.cell("WK1", "BU2").small
+    assert table.cell("WK1", "BU1").hidden or table.row_totals["WK1"].hidden
+    # A wijk's own count stands as its row total, with answers placed in the wijk only.
+    assert table.row_totals["WK2"].value == 31
