@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from participation.models.lines import ParticipationLine
+from participation.surveys.model import Tone
 
 
 class Source(enum.StrEnum):
@@ -54,6 +55,9 @@ class MapFilter:
     until: date | None = None
     # Only sources coded with at least one theme: the base of a theme share (not a choice on any form).
     coded: bool = False
+    # Only sources whose coded text has this tone (praise, complaint, neutral): with ``theme_id``, praise and
+    # complaint about one theme are mapped apart (participation.themes.tones says how a text gets its tone).
+    tone: Tone | None = None
 
     def includes(self, source: Source) -> bool:
         """Whether sources of this kind can match at all."""

@@ -6,13 +6,30 @@ import json
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, exists, func, literal_column, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    cast,
+    exists,
+    false,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+    true,
+    union_all,
+)
 
 from participation.maps.filters import MapFilter, MapLevel, Source
 from participation.models import Answer, Conversation, StoredLocation, Survey, SurveyResponse, SurveyVersion
 from participation.models.base import DbSession
+from participation.models.fieldwork import Mood
 from participation.models.lines import ParticipationLine
 from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
+from participation.surveys.model import Tone
+from participation.themes.tones import MOOD_TONES, question_tones
 
 LEVEL_COLUMNS: dict[MapLevel, Any] = {
     MapLevel.BLOCK: StoredLocation.block_id,
@@ -60,7 +77,27 @@ def _keys(levels: tuple[MapLevel, ...]) -> tuple[list[Any], ColumnElement[bool]]
     return [column.label(f"key{i}") for i, column in enumerate(columns)], or_(*[c.is_not(None) for c in columns])
 
 
-def _responses(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
+def _answer_tone(session: DbSession, tone: Tone) -> ColumnElement[bool]:
+    """An answer of ``tone``: its question has that tone in the response's survey version; neutral is every open
+    answer whose question has no other tone."""
+    toned = [
+        and_(Answer.question_id == question, SurveyResponse.survey_version_id.in_(versions))
+        for (question, question_tone), versions in question_tones(session).items()
+        if question_tone is tone or tone is Tone.NEUTRAL
+    ]
+    if tone is Tone.NEUTRAL:
+        return not_(or_(*toned)) if toned else true()
+    return or_(*toned) if toned else false()
+
+
+def _conversation_tone(tone: Tone) -> ColumnElement[bool]:
+    """A conversation of ``tone``: by the mood the professional logged; no mood is neutral."""
+    moods = [mood for mood, mood_tone in MOOD_TONES.items() if mood_tone is tone]
+    matches = Conversation.mood.in_([Mood(mood) for mood in moods])
+    return or_(matches, Conversation.mood.is_(None)) if tone is Tone.NEUTRAL else matches
+
+
+def _responses(levels: tuple[MapLevel, ...], filters: MapFilter, toned: ColumnElement[bool] | None = None) -> Any:
     keys, placed = _keys(levels)
     conditions: list[ColumnElement[bool]] = [
         placed,
@@ -86,6 +123,15 @@ def _responses(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
         conditions.append(
             exists().where(Answer.response_id == SurveyResponse.id, _coded(SubjectType.ANSWER, Answer.id, None))
         )
+    if toned is not None:
+        # The coded answer itself has the tone, so praise and complaint in one response count under each.
+        conditions.append(
+            exists().where(
+                Answer.response_id == SurveyResponse.id,
+                _coded(SubjectType.ANSWER, Answer.id, filters.theme_id),
+                toned,
+            )
+        )
     return (
         select(*keys, literal_column("1").label("one"))
         .select_from(SurveyResponse)
@@ -96,7 +142,7 @@ def _responses(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
     )
 
 
-def _conversations(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
+def _conversations(levels: tuple[MapLevel, ...], filters: MapFilter, toned: ColumnElement[bool] | None = None) -> Any:
     keys, placed = _keys(levels)
     conditions: list[ColumnElement[bool]] = [
         placed,
@@ -108,6 +154,8 @@ def _conversations(levels: tuple[MapLevel, ...], filters: MapFilter) -> Any:
         conditions.append(exists().where(_coded(SubjectType.CONVERSATION, Conversation.id, filters.theme_id)))
     if filters.coded:
         conditions.append(exists().where(_coded(SubjectType.CONVERSATION, Conversation.id, None)))
+    if toned is not None:
+        conditions += [toned, exists().where(_coded(SubjectType.CONVERSATION, Conversation.id, filters.theme_id))]
     return (
         select(*keys, literal_column("1").label("one"))
         .select_from(Conversation)
@@ -127,11 +175,12 @@ def source_groups(
     independent sources, which can only hide more than counting the people would.
     """
     filters = filters or MapFilter()
-    branches = [
-        branch(levels, filters)
-        for source, branch in ((Source.SURVEY, _responses), (Source.CONVERSATION, _conversations))
-        if filters.includes(source)
-    ]
+    tone = filters.tone
+    branches = []
+    if filters.includes(Source.SURVEY):
+        branches.append(_responses(levels, filters, _answer_tone(session, tone) if tone is not None else None))
+    if filters.includes(Source.CONVERSATION):
+        branches.append(_conversations(levels, filters, _conversation_tone(tone) if tone is not None else None))
     if not branches:
         return {}
     rows = union_all(*branches).subquery("located") if len(branches) > 1 else branches[0].subquery("located")

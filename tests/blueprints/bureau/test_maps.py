@@ -276,3 +276,12 @@ def test_a_geojson_export_is_audited_with_its_suppression(
         event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "map.exported")).one()
         assert event.actor_id is not None
         assert event.details == {"format": "geojson", "threshold": 5, "suppressed": True, "map": "blocks"}
+
+
+def test_the_map_form_offers_the_tones_and_refuses_another(client_for: Callable[[Role], FlaskClient]) -> None:
+    client = client_for(Role.ANALYST)
+    html = client.get("/bureau/maps/themes").get_data(as_text=True)
+    for tone in ("praise", "complaint", "neutral"):
+        assert f'<option value="{tone}">' in html
+    assert client.get("/bureau/maps/blocks?tone=praise").status_code == 200
+    assert client.get("/bureau/maps/blocks?tone=angry").status_code == 422

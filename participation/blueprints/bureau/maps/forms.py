@@ -19,6 +19,9 @@ from wtforms.validators import NumberRange, Optional
 from participation.maps import ChoroplethChoice, MapFilter, MapLevel, Measure, Source
 from participation.maps.errors import MapFilterError
 from participation.models.lines import LINE_LABELS, ParticipationLine
+from participation.surveys.labels import TONE_LABELS
+from participation.surveys.model import Tone
+from participation.themes.tones import TONES
 
 
 class Period(enum.StrEnum):
@@ -96,6 +99,7 @@ class FilterForm(Form):
     question = SelectField(_l("Question"), coerce=_choice, validators=[Optional()])
     answer = SelectField(_l("Answer"), coerce=_choice, validators=[Optional()])
     theme = SelectField(_l("Theme"), coerce=_int_or_none, validators=[Optional()])
+    tone = SelectField(_l("Tone"), coerce=_choice, validators=[Optional()])
     line = SelectField(_l("Participation line"), coerce=_choice, validators=[Optional()])
     source = SelectField(_l("Source"), coerce=_choice, validators=[Optional()])
     period = SelectField(_l("Period"), coerce=_choice, validators=[Optional()])
@@ -113,6 +117,7 @@ class FilterForm(Form):
         every = (None, _l("All"))
         self.survey.choices = [every, *surveys]
         self.theme.choices = [every, *themes]
+        self.tone.choices = [(ANY, _l("All")), *((tone.value, TONE_LABELS[tone]) for tone in TONES)]
         self.line.choices = [(ANY, _l("All")), *((line.value, LINE_LABELS[line]) for line in ParticipationLine)]
         self.source.choices = [(ANY, _l("All")), *((source.value, SOURCE_LABELS[source]) for source in Source)]
         self.period.choices = [(ANY, _l("Any, or the dates below")), *PERIOD_LABELS.items()]
@@ -149,6 +154,7 @@ class FilterForm(Form):
             question_id=question.question_id if question is not None else None,
             answer=str(self.answer.data) if self.answer.data else None,
             theme_id=self.theme.data if with_theme else None,
+            tone=Tone(str(self.tone.data)) if self.tone.data else None,
             lines=(ParticipationLine(str(self.line.data)),) if self.line.data else (),
             sources=(Source(str(self.source.data)),) if self.source.data else (),
             since=since,
