@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from participation.indicators.dashboard import build_dashboard
@@ -79,9 +80,9 @@ def test_key_figures_beside_the_dordrecht_average_with_the_gap(session: DbSessio
     reference(session, "volunteering", "GM0505", 2024, 25.0)
     session.flush()
     dashboard = build_dashboard(session, threshold=5, suppress=True, municipality_code="GM0505")
-    series = {
-        item.key: item for item in indicator_series(session, dashboard, municipality_code="GM0505", language="en")
-    }
+    with force_locale("en"):  # names come in the locale of the request; here there is none, so set it
+        found = indicator_series(session, dashboard, municipality_code="GM0505", language="en")
+    series = {item.key: item for item in found}
     youth = series["youth_unemployment"]
     assert youth.name == "Youth unemployment" and not youth.higher_is_better and not youth.from_survey
     first, second = youth.years
