@@ -64,6 +64,7 @@ bench: install-dev
 	$(BIN)/python bench/survey.py
 	$(BIN)/python bench/themes.py
 	$(BIN)/python bench/maps.py
+	$(BIN)/python bench/bureau_pages.py
 
 clean:
 	rm -rf $(VENV) .make-stamp-* .pytest_cache .mypy_cache .ruff_cache
