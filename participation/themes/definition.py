@@ -22,6 +22,8 @@ CODE_LENGTH = 64  # the column sizes of the theme table
 LABEL_LENGTH = 120
 DESCRIPTION_LENGTH = 500
 KEYWORD_LENGTH = 60
+# A keyword may be a short phrase ("hang around", "ends meet"): its words are matched in order.
+PHRASE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,8 @@ def _validated_keywords(keywords: Mapping[str, Iterable[str]]) -> dict[str, tupl
     for language, words in keywords.items():
         if not LANGUAGE_PATTERN.fullmatch(language):
             raise ThemeError("keywords", "language_code")
-        cleaned = [word.strip().lower() for word in words if word.strip()]
-        broken = [word for word in cleaned if len(word.split()) != 1 or len(word) > KEYWORD_LENGTH]
+        cleaned = [" ".join(word.lower().split()) for word in words if word.strip()]
+        broken = [word for word in cleaned if len(word.split()) > PHRASE_WORDS or len(word) > KEYWORD_LENGTH]
         if broken:
             raise ThemeError(f"keywords_{language}", "keyword_format", words=", ".join(broken))
         if cleaned:

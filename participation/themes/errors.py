@@ -16,7 +16,7 @@ MESSAGES = {
     "pillar_range": _l("Choose one of the five pillars."),
     "goals_required": _l("Choose at least one strategic goal."),
     "goal_range": _l("Choose strategic goals from 1 to 10 only."),
-    "keyword_format": _l("Give each keyword as one word of at most 60 characters: %(words)s"),
+    "keyword_format": _l("Give each keyword as a word or a phrase of at most three words and 60 characters: %(words)s"),
     "language_code": _l("Keywords need a language code such as nl or ar."),
     "text_language_code": _l("Each label and description needs a language code such as tr or ar."),
     "merge_same": _l("A theme cannot be merged into itself."),
