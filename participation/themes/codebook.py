@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,15 @@ class CodebookError(Exception):
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True)
+class MatchingRules:
+    """What the codebook file says about matching beyond each theme's keywords: the themes about a problem, for
+    which "none here" is good news (``negation``), and per language the phrases that name no theme."""
+
+    problem_themes: frozenset[str]
+    neutral: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,22 @@ def load_codebook(path: Path = CODEBOOK_FILE, max_bytes: int = DEFINITION_MAX_BY
     if problems:
         raise CodebookError(problems)
     return definitions
+
+
+@lru_cache(maxsize=4)
+def matching_rules(path: Path = CODEBOOK_FILE) -> MatchingRules:
+    """The file's ``problems`` (theme codes) and ``neutral`` (phrases per language); read once per process."""
+    document = load_yaml(read_text(path, DEFINITION_MAX_BYTES))
+    problems = document.get("problems") or [] if isinstance(document, dict) else []
+    neutral = document.get("neutral") or {} if isinstance(document, dict) else {}
+    if not isinstance(problems, list) or not isinstance(neutral, dict):
+        raise CodebookError([f"{path}: 'problems' is a list of theme codes, 'neutral' phrases per language"])
+    return MatchingRules(
+        frozenset(str(code) for code in problems),
+        tuple(
+            sorted((str(language), tuple(str(phrase) for phrase in phrases)) for language, phrases in neutral.items())
+        ),
+    )
 
 
 def _definition(entry: Any) -> ThemeDefinition:

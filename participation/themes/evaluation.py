@@ -1,29 +1,30 @@
 """Scoring the suggestions against texts labelled by hand: precision and recall per language.
 
+Two labelled sets, used differently (docs/theme-suggestions.md):
+- the **examples** (``themes/examples.yaml``): the method is tuned on them and learns from them;
+  their figures are cross-validated (each fold scored by a model trained without it), so they are not flattered;
+- the **held-out set** (``tests/themes/data/heldout.yaml``), written by a different method and never tuned on:
+  the figures that count, at cold start and after 50, 100 and 200 analysts' decisions.
+
 Used by ``bench/themes.py`` (which prints the figures) and by the test that keeps them above the goals, so both
 measure the same way: micro-averaged over (text, theme) pairs, at the confidence threshold the app proposes at.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from participation.imports import DEFINITION_MAX_BYTES, load_yaml, read_text
+from participation.config import PROJECT_ROOT
 from participation.models.themes import SubjectType, Theme
 from participation.themes.codebook import CODEBOOK_FILE, load_codebook
+from participation.themes.examples import Example, load_examples, shipped_examples
 from participation.themes.subjects import SubjectText
-from participation.themes.suggestions import THRESHOLD, SuggestionModel, keyword_model, learn, suggest
+from participation.themes.suggestions import THRESHOLD, SuggestionModel, features, keyword_model, learn, suggest
 
-
-@dataclass(frozen=True)
-class LabelledText:
-    """A text with the theme codes a person gave it."""
-
-    language: str
-    text: str
-    themes: frozenset[str]
+HELD_OUT_FILE = PROJECT_ROOT / "tests" / "themes" / "data" / "heldout.yaml"
+LabelledText = Example  # a labelled text is an example: language, text, the themes a person gave it
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,18 @@ class Scores:
         labelled = self.true_positives + self.false_negatives
         return self.true_positives / labelled if labelled else 1.0
 
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(
+            self.texts + other.texts,
+            self.true_positives + other.true_positives,
+            self.false_positives + other.false_positives,
+            self.false_negatives + other.false_negatives,
+        )
 
-def load_labelled(path: Path) -> list[LabelledText]:
+
+def load_labelled(path: Path) -> list[Example]:
     """Read a labelled set: a mapping of language -> list of {text, themes}."""
-    document = load_yaml(read_text(path, DEFINITION_MAX_BYTES))
-    return [
-        LabelledText(language, str(entry["text"]), frozenset(entry.get("themes") or ()))
-        for language, entries in document.items()
-        for entry in entries
-    ]
+    return load_examples(path)
 
 
 def codebook_themes(path: Path = CODEBOOK_FILE) -> list[Theme]:
@@ -61,46 +65,83 @@ def codebook_themes(path: Path = CODEBOOK_FILE) -> list[Theme]:
     return [Theme(**definition.fields(), active=True) for definition in load_codebook(path)]
 
 
-def evaluate(
-    model: SuggestionModel, labelled: Iterable[LabelledText], threshold: float = THRESHOLD
-) -> dict[str, Scores]:
+def evaluate(model: SuggestionModel, labelled: Iterable[Example], threshold: float = THRESHOLD) -> dict[str, Scores]:
     """Precision and recall counts per language of the model's suggestions at ``threshold``."""
-    counts: dict[str, list[int]] = {}
+    counts: dict[str, Scores] = {}
     for item in labelled:
         suggested = {suggestion.theme_code for suggestion in suggest(item.text, item.language, model, threshold)}
-        row = counts.setdefault(item.language, [0, 0, 0, 0])
-        row[0] += 1
-        row[1] += len(suggested & item.themes)
-        row[2] += len(suggested - item.themes)
-        row[3] += len(item.themes - suggested)
-    return {language: Scores(*row) for language, row in counts.items()}
+        found = Scores(1, len(suggested & item.themes), len(suggested - item.themes), len(item.themes - suggested))
+        counts[item.language] = counts.get(item.language, Scores(0, 0, 0, 0)) + found
+    return counts
 
 
-def cross_validated(labelled: list[LabelledText], themes: list[Theme], folds: int = 5) -> dict[str, Scores]:
-    """How much learning from decisions adds: each fold is scored by a model that learned from the other folds'
-    labels as if analysts had accepted them (and rejected the wrong keyword suggestions)."""
-    base = keyword_model(themes)
-    totals: dict[str, list[int]] = {}
+def _merge(into: dict[str, Scores], scores: Mapping[str, Scores]) -> None:
+    for language, found in scores.items():
+        into[language] = into.get(language, Scores(0, 0, 0, 0)) + found
+
+
+def cross_validated(labelled: Sequence[Example], themes: list[Theme], folds: int = 5) -> dict[str, Scores]:
+    """The examples' figures without flattery: each fold scored by a model trained on the other folds only."""
+    totals: dict[str, Scores] = {}
     for fold in range(folds):
         test = [item for number, item in enumerate(labelled) if number % folds == fold]
         train = [item for number, item in enumerate(labelled) if number % folds != fold]
-        model = learn(base, _decisions(base, train))
-        for language, scores in evaluate(model, test).items():
-            row = totals.setdefault(language, [0, 0, 0, 0])
-            for position, value in enumerate(
-                (scores.texts, scores.true_positives, scores.false_positives, scores.false_negatives)
-            ):
-                row[position] += value
-    return {language: Scores(*row) for language, row in totals.items()}
+        _merge(totals, evaluate(keyword_model(themes, train), test))
+    return totals
 
 
-def _decisions(model: SuggestionModel, items: Iterable[LabelledText]) -> list[tuple[SubjectText, str, bool]]:
-    # What a careful analyst would have done with these texts: accept each true theme, reject each wrong
-    # suggestion.
+def calibration_data(
+    examples: Sequence[Example], themes: list[Theme], folds: int = 5
+) -> tuple[list[tuple[float, ...]], list[int]]:
+    """The confidence's features of every candidate theme of every example, each computed by a model trained
+    without that example's fold, and whether the theme is right (1) or not (0): what the constants are fitted on."""
+    rows: list[tuple[float, ...]] = []
+    labels: list[int] = []
+    for fold in range(folds):
+        test = [item for number, item in enumerate(examples) if number % folds == fold]
+        model = keyword_model(themes, [item for number, item in enumerate(examples) if number % folds != fold])
+        for item in test:
+            for code, (values, _found) in features(item.text, item.language, model).items():
+                rows.append(values)
+                labels.append(int(code in item.themes))
+    return rows, labels
+
+
+def fit_calibration(examples: Sequence[Example], themes: list[Theme], folds: int = 5) -> tuple[float, ...]:
+    """The confidence's intercept and weights, fitted by logistic regression on the examples' cross-validated
+    features, so that a confidence reads as the probability that the theme is right."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels = calibration_data(examples, themes, folds)
+    fitted = LogisticRegression(C=10.0).fit(rows, labels)
+    return (round(float(fitted.intercept_[0]), 3), *(round(float(weight), 3) for weight in fitted.coef_[0]))
+
+
+def learning_curve(
+    held_out: Sequence[Example], themes: list[Theme], steps: Sequence[int] = (0, 50, 100, 200), folds: int = 5
+) -> dict[int, dict[str, Scores]]:
+    """Figures after N analysts' decisions, as analysts would take them on texts like the held-out set's: each
+    fold is scored by the cold-start model retrained with the first N decisions on the other folds' texts
+    (accepting their true themes and rejecting wrong suggestions, as a careful analyst would)."""
+    cold = keyword_model(themes)
+    curve: dict[int, dict[str, Scores]] = {step: {} for step in steps}
+    for fold in range(folds):
+        test = [item for number, item in enumerate(held_out) if number % folds == fold]
+        stream = [item for number, item in enumerate(held_out) if number % folds != fold]
+        decisions = analyst_decisions(cold, stream)
+        for step in steps:
+            model = learn(cold, decisions[:step]) if step else cold
+            _merge(curve[step], evaluate(model, test))
+    return curve
+
+
+def analyst_decisions(model: SuggestionModel, items: Iterable[Example]) -> list[tuple[SubjectText, str, bool]]:
+    """What a careful analyst does with these texts' suggestions: accept each true theme (adding a missed one),
+    reject each wrong suggestion; one decision per (text, theme)."""
     decisions: list[tuple[SubjectText, str, bool]] = []
     for number, item in enumerate(items):
         subject = SubjectText(SubjectType.ANSWER, number, item.text, item.language)
-        decisions += [(subject, code, True) for code in item.themes]
+        decisions += [(subject, code, True) for code in sorted(item.themes)]
         decisions += [
             (subject, suggestion.theme_code, False)
             for suggestion in suggest(item.text, item.language, model)
@@ -109,10 +150,26 @@ def _decisions(model: SuggestionModel, items: Iterable[LabelledText]) -> list[tu
     return decisions
 
 
-def meets(scores: Mapping[str, Scores], precision: float = 0.8, recall: float = 0.6) -> list[str]:
+def meets(scores: Mapping[str, Scores], precision: float = 0.85, recall: float = 0.7) -> list[str]:
     """The languages that miss a goal, as readable lines (empty when every language meets both)."""
     return [
         f"{language}: precision {result.precision:.2f}, recall {result.recall:.2f}"
         for language, result in sorted(scores.items())
         if result.precision < precision or result.recall < recall
     ]
+
+
+__all__ = [
+    "HELD_OUT_FILE",
+    "Scores",
+    "analyst_decisions",
+    "calibration_data",
+    "codebook_themes",
+    "cross_validated",
+    "evaluate",
+    "fit_calibration",
+    "learning_curve",
+    "load_labelled",
+    "meets",
+    "shipped_examples",
+]

@@ -52,6 +52,15 @@ def normalise(text: str, language: str) -> str:
     return text
 
 
+# Where a clause ends: a negation's scope stops there ("niet eenzaam, maar de buurt is vies").
+_CLAUSE_END = re.compile(r"[.!?;:\n()\u061f\u061b]+")
+
+
+def clauses(text: str, language: str) -> list[list[str]]:
+    """The tokens of a text per clause (split at sentence punctuation), for rules that look at neighbours."""
+    return [found for part in _CLAUSE_END.split(text) if (found := tokens(part, language))]
+
+
 def tokens(text: str, language: str) -> list[str]:
     """The words of a text, normalised, without numbers; hyphens inside a word are dropped ("burn-out")."""
     words = (match.group(0) for match in _WORD.finditer(normalise(text, language)))

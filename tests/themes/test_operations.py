@@ -45,7 +45,7 @@ def test_every_pillar_and_goal_has_a_name() -> None:
         ({"goals": ()}, "goals", "goals_required"),
         ({"goals": (3, 11)}, "goals", "goal_range"),
         ({"goals": (0,)}, "goals", "goal_range"),
-        ({"keywords": {"nl": ("twee woorden",)}}, "keywords_nl", "keyword_format"),
+        ({"keywords": {"nl": ("vier woorden op rij",)}}, "keywords_nl", "keyword_format"),
         ({"keywords": {"Dutch": ("afval",)}}, "keywords", "language_code"),
     ],
 )
