@@ -30,13 +30,16 @@ def make_coding(session: DbSession) -> Callable[..., ThemeCoding]:
         double_code: bool = False,
         status: CodingStatus = CodingStatus.ACCEPTED,
         subject_type: SubjectType = SubjectType.ANSWER,
+        origin: CodingOrigin = CodingOrigin.ANALYST,
+        confidence: float | None = None,
     ) -> ThemeCoding:
         coding = ThemeCoding(
             theme_id=theme.id,
             subject_type=subject_type,
             subject_id=subject_id,
-            origin=CodingOrigin.ANALYST,
+            origin=origin,
             status=status,
+            confidence=confidence,
             double_code=double_code,
             coded_by_id=coded_by_id,
             details={},

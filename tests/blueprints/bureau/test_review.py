@@ -15,7 +15,7 @@ from participation.extensions import db
 from participation.models import Answer, AuditEvent, Role
 from participation.models.fieldwork import Conversation, ConversationSetting, Mood
 from participation.models.lines import ParticipationLine
-from participation.models.themes import CodingStatus, SubjectType, ThemeCoding
+from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
 from tests.factories import StaffAccount, sign_in
 from tests.tasks import run_queued
 
@@ -93,7 +93,8 @@ def test_queue_shows_one_text_escaped_with_its_suggestions_and_shortcuts(
     review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], conversations: list[int]
 ) -> None:
     signed_in(Role.ANALYST)
-    response = client.get("/bureau/review/", follow_redirects=True)
+    # Oldest first, so that the first text is the first conversation whatever the suggestions' confidences are.
+    response = client.get("/bureau/review/?order=oldest", follow_redirects=True)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
@@ -240,3 +241,97 @@ def test_a_conversation_in_the_queue_has_the_tone_of_its_mood(
     assert 'data-tone="complaint"' in page and 'id="text-question"' not in page
     neutral = client.get(f"/bureau/review/conversation/{conversations[0]}").get_data(as_text=True)
     assert 'data-tone="neutral"' in neutral
+
+
+def propose(app: Flask, conversation_id: int, *confidences: float | None) -> None:
+    """Proposals of the suggestion engine with the given confidences, one per theme of the codebook in turn."""
+    with app.app_context():
+        themes = db.session.scalars(select(Theme).order_by(Theme.code).limit(len(confidences))).all()
+        for theme, confidence in zip(themes, confidences, strict=True):
+            db.session.add(
+                ThemeCoding(
+                    theme_id=theme.id,
+                    subject_type=SubjectType.CONVERSATION,
+                    subject_id=conversation_id,
+                    origin=CodingOrigin.SUGGESTION,
+                    status=CodingStatus.PROPOSED,
+                    confidence=confidence,
+                    double_code=False,
+                    details={},
+                )
+            )
+        db.session.commit()
+
+
+@pytest.fixture
+def known_confidences(review_app: Flask, make_staff: Callable[..., StaffAccount]) -> list[int]:
+    """Four conversations whose proposals have known confidences; by uncertainty: the second (1 bit), the fourth
+    (0.88 bits), the first (0.47 bits), the third (0.08 bits)."""
+    organisation_id = make_staff(Role.PROFESSIONAL).organisation_id
+    ids = [add_conversation(review_app, organisation_id, f"Tekst {n}", 200 + n) for n in range(4)]
+    for number, confidences in zip(ids, [(0.9,), (0.5, 0.9), (0.99,), (0.7,)], strict=True):
+        propose(review_app, number, *confidences)
+    return ids
+
+
+def queue_location(client: FlaskClient, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 302
+    return response.headers["Location"]
+
+
+def test_the_queue_shows_the_least_sure_text_first_with_what_each_decision_teaches(
+    client: FlaskClient, signed_in: Callable[[Role], StaffAccount], known_confidences: list[int]
+) -> None:
+    signed_in(Role.ANALYST)
+    location = queue_location(client, "/bureau/review/")
+    assert location.endswith(f"/conversation/{known_confidences[1]}")  # no order parameter for the default
+    page = client.get(location).get_data(as_text=True)
+    assert 'id="queue-order" data-order="least-sure"' in page
+    assert 'data-order="least-sure" aria-current="true"' in page
+    assert 'href="/bureau/review/?order=oldest" data-order="oldest">' in page  # the other order is one link away
+    assert 'data-waiting="4"' in page
+    # 0.5 is a coin flip (1 bit, a lot); 0.9 teaches little (0.47 bits); together 1.47 bits.
+    assert '<td data-teaches="a-lot" data-bits="1.00">' in page and "1.00" in page
+    assert '<td data-teaches="little" data-bits="0.47">' in page
+    assert 'id="teaches-total" data-teaches="a-lot" data-bits="1.47"' in page
+
+    some = client.get(f"/bureau/review/conversation/{known_confidences[3]}").get_data(as_text=True)
+    assert '<td data-teaches="some" data-bits="0.88">' in some
+
+
+def test_skipping_and_deciding_follow_the_least_sure_order(
+    review_app: Flask, client: FlaskClient, signed_in: Callable[[Role], StaffAccount], known_confidences: list[int]
+) -> None:
+    signed_in(Role.ANALYST)
+    first, second, third, fourth = known_confidences
+    assert queue_location(client, f"/bureau/review/conversation/{second}/next").endswith(f"/conversation/{fourth}")
+    # Deciding the least sure text leads to the next least sure one.
+    response = client.post(f"/bureau/review/conversation/{second}/decide", data={"action": "reject_all"})
+    assert response.headers["Location"].endswith(f"/conversation/{second}/next")
+    assert queue_location(client, response.headers["Location"]).endswith(f"/conversation/{fourth}")
+    response = client.post(f"/bureau/review/conversation/{fourth}/decide", data={"action": "accept_all"})
+    assert queue_location(client, response.headers["Location"]).endswith(f"/conversation/{first}")
+    page = client.get(f"/bureau/review/conversation/{first}").get_data(as_text=True)
+    assert 'data-waiting="2"' in page
+    assert {row[0] for row in codings(review_app) if row[2] is CodingStatus.PROPOSED} == {first, third}
+
+
+def test_the_oldest_first_order_is_kept_from_page_to_page(
+    client: FlaskClient, signed_in: Callable[[Role], StaffAccount], known_confidences: list[int]
+) -> None:
+    signed_in(Role.ANALYST)
+    first, second, third, fourth = known_confidences
+    location = queue_location(client, "/bureau/review/?order=oldest")
+    assert location.endswith(f"/conversation/{first}?order=oldest")
+    page = client.get(location).get_data(as_text=True)
+    assert 'id="queue-order" data-order="oldest"' in page and 'data-order="oldest" aria-current="true"' in page
+    assert '<input type="hidden" name="order" value="oldest">' in page  # the next-text form keeps the order
+    assert f'action="/bureau/review/conversation/{first}/decide?order=oldest"' in page
+    skipped = queue_location(client, f"/bureau/review/conversation/{first}/next?order=oldest")
+    assert skipped.endswith(f"/conversation/{second}?order=oldest")
+    decided = client.post(f"/bureau/review/conversation/{second}/decide?order=oldest", data={"action": "accept_all"})
+    assert decided.headers["Location"].endswith(f"/conversation/{second}/next?order=oldest")
+    assert queue_location(client, decided.headers["Location"]).endswith(f"/conversation/{third}?order=oldest")
+    # An unknown order is the default one: least sure first.
+    assert queue_location(client, "/bureau/review/?order=random").endswith(f"/conversation/{fourth}")

@@ -21,6 +21,7 @@ from participation.themes import find_theme, themes_by_pillar
 from participation.themes.agreement import agreement_report
 from participation.themes.emerging import last_emerging_themes
 from participation.themes.review import (
+    ReviewOrder,
     Subject,
     add_theme,
     decide,
@@ -39,8 +40,18 @@ def _subject(kind: str, number: int) -> Subject:
         abort(404)
 
 
-def _text_url(subject: Subject) -> str:
-    return url_for("review.text", kind=subject[0].value, number=subject[1])
+def _order() -> ReviewOrder:
+    """The order of the queue the analyst chose (``?order=oldest``); least sure first by default."""
+    return ReviewOrder.parse(request.args.get("order"))
+
+
+def _order_arg(order: ReviewOrder) -> str | None:
+    # The query parameter that keeps the order from page to page; none for the default, so default URLs stay short.
+    return None if order is ReviewOrder.LEAST_SURE else order.value
+
+
+def _text_url(subject: Subject, order: ReviewOrder) -> str:
+    return url_for("review.text", kind=subject[0].value, number=subject[1], order=_order_arg(order))
 
 
 def _languages() -> tuple[str, ...]:
@@ -50,21 +61,23 @@ def _languages() -> tuple[str, ...]:
 @bp.get("/")
 @requires_role(Role.ANALYST)
 def queue() -> ResponseReturnValue:
-    """The first text waiting for review, or a page that says none wait."""
-    item = next_for_review(db.session)
+    """The first text waiting for review (least sure first, or oldest first), or a page that says none wait."""
+    order = _order()
+    item = next_for_review(db.session, order=order)
     if item is not None:
-        return redirect(_text_url((item.subject.subject_type, item.subject.subject_id)))
+        return redirect(_text_url((item.subject.subject_type, item.subject.subject_id), order))
     return render_template("review/empty.html")
 
 
 @bp.get("/<kind>/<int:number>/next")
 @requires_role(Role.ANALYST)
 def skip(kind: str, number: int) -> Response:
-    """The next text after this one, leaving this one in the queue."""
-    item = next_for_review(db.session, after=_subject(kind, number))
+    """The next text after this one in the chosen order, leaving this one in the queue (or after deciding it)."""
+    order = _order()
+    item = next_for_review(db.session, after=_subject(kind, number), order=order)
     if item is None:
-        return redirect(url_for("review.queue"))
-    return redirect(_text_url((item.subject.subject_type, item.subject.subject_id)))
+        return redirect(url_for("review.queue", order=_order_arg(order)))
+    return redirect(_text_url((item.subject.subject_type, item.subject.subject_id), order))
 
 
 @bp.get("/<kind>/<int:number>")
@@ -75,12 +88,15 @@ def text(kind: str, number: int) -> ResponseReturnValue:
     if item is None:
         abort(404)
     language = current_language().code
+    order = _order()
     return render_template(
         "review/text.html",
         item=item,
         pillars=themes_by_pillar(db.session, language),
         language=language,
         tone_labels=TONE_LABELS,
+        order=order,
+        order_arg=_order_arg(order),
     )
 
 
@@ -102,9 +118,10 @@ def decide_text(kind: str, number: int) -> Response:
         ids = [int(target)] if target.isdigit() else []
     changed = decide(db.session, current_staff(), subject, ids, accept=verb.startswith("accept"))
     flash(_("Decisions saved: %(count)d.", count=len(changed)), "success")
+    order = _order()
     if verb.endswith("_all"):
-        return redirect(url_for("review.skip", kind=kind, number=number))
-    return redirect(_text_url(subject))
+        return redirect(url_for("review.skip", kind=kind, number=number, order=_order_arg(order)))
+    return redirect(_text_url(subject, order))
 
 
 @bp.post("/<kind>/<int:number>/add")
@@ -117,10 +134,10 @@ def add(kind: str, number: int) -> Response:
     theme = find_theme(db.session, request.form.get("theme", ""))
     if theme is None or theme.merged_into_id is not None:
         flash(_("Choose a theme from the list."), "error")
-        return redirect(_text_url(subject))
+        return redirect(_text_url(subject, _order()))
     add_theme(db.session, current_staff(), subject, theme)
     flash(_("Theme added: %(label)s.", label=theme.label(current_language().code)), "success")
-    return redirect(_text_url(subject))
+    return redirect(_text_url(subject, _order()))
 
 
 @bp.route("/double", methods=["GET", "POST"])
