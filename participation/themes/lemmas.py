@@ -22,7 +22,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, shadda, sukun, dagger alef, tatweel
 _ARABIC_ARTICLES = ("وال", "ال", "و")
 _ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
-_ARABIC_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ات", "ون", "ين", "ان", "ية", "ه", "ة", "ي")
+_ARABIC_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ات", "ون", "ين", "ان", "ية", "وا", "ه", "ة", "ي")
 # Endings stripped by the fallback stemmer for languages simplemma does not know, longest first.
 _GENERIC_SUFFIXES = ("ings", "ing", "es", "en", "er", "s", "e")
 # Below this length a stem says too little to match on.

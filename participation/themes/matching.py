@@ -33,6 +33,9 @@ from participation.themes.negation import Negation, negation
 _MIN_PREFIX = 4
 _MAX_TAIL = {"tr": 9, "nl": 3, "en": 3}
 _DEFAULT_TAIL = 4
+# In Turkish the lemmatiser often strips a derivation along with the suffixes ("işsizim" -> "iş"), so known
+# words may match by prefix too.
+_AGGLUTINATIVE = frozenset({"tr"})
 # Dutch compounds end in their head word ("zwerfafval", "huurwoning"); matched from this keyword length on.
 _MIN_COMPOUND_HEAD = 5
 _MIN_COMPOUND_MODIFIER = 3
@@ -171,7 +174,7 @@ def _word_hits(item: Word, index: KeywordIndex, language: str) -> set[tuple[str,
     if hits:
         return hits
     surface = item.surface
-    if not item.known:
+    if not item.known or language in _AGGLUTINATIVE:
         tail = _MAX_TAIL.get(language, _DEFAULT_TAIL)
         for code, keyword in index.by_start.get(surface[:_MIN_PREFIX], ()):
             if surface.startswith(keyword) and len(surface) - len(keyword) <= tail:

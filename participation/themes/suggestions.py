@@ -32,7 +32,7 @@ from participation.themes.subjects import SubjectText, subject_text
 # The confidence from which a suggestion is proposed to analysts (and scored by bench/themes.py).
 THRESHOLD = 0.5
 # Intercept and weights of (score, discounted score, learned-word score), printed by ``bench/themes.py --fit``.
-CALIBRATION = (-2.081, -3.315, 7.017, -1.121)
+CALIBRATION = (-2.422, -0.609, 4.926, -1.901)
 
 Features = tuple[float, float, float]
 
