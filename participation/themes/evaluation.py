@@ -21,9 +21,19 @@ from participation.models.themes import SubjectType, Theme
 from participation.themes.codebook import CODEBOOK_FILE, load_codebook
 from participation.themes.examples import Example, load_examples, shipped_examples
 from participation.themes.subjects import SubjectText
-from participation.themes.suggestions import THRESHOLD, SuggestionModel, features, keyword_model, learn, suggest
+from participation.themes.suggestions import (
+    THRESHOLD,
+    Features,
+    SuggestionModel,
+    features,
+    keyword_model,
+    learn,
+    suggest,
+)
 
 HELD_OUT_FILE = PROJECT_ROOT / "tests" / "themes" / "data" / "heldout.yaml"
+# Texts written like the held-out set but by other people, that the confidence's constants are fitted on.
+CALIBRATION_FILE = PROJECT_ROOT / "tests" / "themes" / "data" / "calibration.yaml"
 LabelledText = Example  # a labelled text is an example: language, text, the themes a person gave it
 
 
@@ -90,30 +100,25 @@ def cross_validated(labelled: Sequence[Example], themes: list[Theme], folds: int
     return totals
 
 
-def calibration_data(
-    examples: Sequence[Example], themes: list[Theme], folds: int = 5
-) -> tuple[list[tuple[float, ...]], list[int]]:
-    """The confidence's features of every candidate theme of every example, each computed by a model trained
-    without that example's fold, and whether the theme is right (1) or not (0): what the constants are fitted on."""
-    rows: list[tuple[float, ...]] = []
+def calibration_data(model: SuggestionModel, labelled: Iterable[Example]) -> tuple[list[Features], list[int]]:
+    """The confidence's features of every candidate theme of every labelled text, and whether the theme is right
+    (1) or not (0): what the constants are fitted on. The texts must be ones the model did not learn from."""
+    rows: list[Features] = []
     labels: list[int] = []
-    for fold in range(folds):
-        test = [item for number, item in enumerate(examples) if number % folds == fold]
-        model = keyword_model(themes, [item for number, item in enumerate(examples) if number % folds != fold])
-        for item in test:
-            for code, (values, _found) in features(item.text, item.language, model).items():
-                rows.append(values)
-                labels.append(int(code in item.themes))
+    for item in labelled:
+        for code, (values, _found) in features(item.text, item.language, model).items():
+            rows.append(values)
+            labels.append(int(code in item.themes))
     return rows, labels
 
 
-def fit_calibration(examples: Sequence[Example], themes: list[Theme], folds: int = 5) -> tuple[float, ...]:
-    """The confidence's intercept and weights, fitted by logistic regression on the examples' cross-validated
-    features, so that a confidence reads as the probability that the theme is right."""
+def fit_calibration(model: SuggestionModel, labelled: Sequence[Example]) -> tuple[float, ...]:
+    """The confidence's intercept and weights, fitted by logistic regression on texts the model did not learn
+    from, so that a confidence reads as the probability that the theme is right."""
     from sklearn.linear_model import LogisticRegression
 
-    rows, labels = calibration_data(examples, themes, folds)
-    fitted = LogisticRegression(C=10.0).fit(rows, labels)
+    rows, labels = calibration_data(model, labelled)
+    fitted = LogisticRegression(C=1.0, max_iter=1000).fit(rows, labels)
     return (round(float(fitted.intercept_[0]), 3), *(round(float(weight), 3) for weight in fitted.coef_[0]))
 
 
@@ -160,6 +165,7 @@ def meets(scores: Mapping[str, Scores], precision: float = 0.85, recall: float =
 
 
 __all__ = [
+    "CALIBRATION_FILE",
     "HELD_OUT_FILE",
     "Scores",
     "analyst_decisions",

@@ -31,10 +31,10 @@ from participation.themes.subjects import SubjectText, subject_text
 
 # The confidence from which a suggestion is proposed to analysts (and scored by bench/themes.py).
 THRESHOLD = 0.5
-# Intercept and weights of (score, discounted score, learned-word score), printed by ``bench/themes.py --fit``.
-CALIBRATION = (-2.422, -0.609, 4.926, -1.901)
+# Intercept and weights of the features (``features``), printed by ``bench/themes.py --fit``.
+CALIBRATION = (-2.806, 1.32, 0.556, 0.389, 0.373, 1.036)
 
-Features = tuple[float, float, float]
+Features = tuple[float, float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -100,16 +100,24 @@ def trained(model: SuggestionModel, examples: tuple[Example, ...]) -> Suggestion
     )
 
 
+def _evidence(
+    text: str, language: str, model: SuggestionModel
+) -> tuple[dict[str, dict[str, float]], dict[str, set[str]]]:
+    matches = find_matches(text, language, model.indexes, model.problem_themes)
+    return theme_evidence(matches, model.reliability)
+
+
 def score_text(text: str, language: str, model: SuggestionModel) -> dict[str, tuple[float, set[str]]]:
     """Every theme with keyword evidence in the text: its score and the words (as written) behind it."""
-    matches = find_matches(text, language, model.indexes, model.problem_themes)
-    evidence, found = theme_evidence(matches, model.reliability)
+    evidence, found = _evidence(text, language, model)
     return {code: (total, found[code]) for code, weights in evidence.items() if (total := sum(weights.values())) > 0}
 
 
 def features(text: str, language: str, model: SuggestionModel) -> dict[str, tuple[Features, set[str]]]:
-    """The confidence's features for every theme with any evidence, with the words behind it."""
-    keyword = score_text(text, language, model)
+    """The confidence's features for every theme with any evidence, with the words behind it: its keyword
+    score, the score discounted by how much weaker it is than the strongest theme's, the learned-word score,
+    its single strongest word, and whether it is the text's strongest theme."""
+    evidence, found = _evidence(text, language, model)
     learned: dict[str, float] = {}
     taught_by: dict[str, set[str]] = {}
     for lemma in {item.lemma for item in words(text, language)}:
@@ -117,12 +125,15 @@ def features(text: str, language: str, model: SuggestionModel) -> dict[str, tupl
             learned[code] = learned.get(code, 0.0) + weight
             if weight > 0:
                 taught_by.setdefault(code, set()).add(lemma)
-    strongest = max((score for score, _found in keyword.values()), default=0.0)
+    scores = {code: sum(weights.values()) for code, weights in evidence.items()}
+    strongest = max(scores.values(), default=0.0)
     result: dict[str, tuple[Features, set[str]]] = {}
-    for code in set(keyword) | {code for code, weight in learned.items() if weight > 0}:
-        score, found = keyword.get(code, (0.0, set()))
+    for code in {code for code, score in scores.items() if score > 0} | {code for code, w in learned.items() if w > 0}:
+        score = scores.get(code, 0.0)
         relative = score / strongest if strongest else 0.0
-        result[code] = ((score, score * relative, learned.get(code, 0.0)), found | taught_by.get(code, set()))
+        best = max(evidence.get(code, {}).values(), default=0.0)
+        values = (score, score * relative, learned.get(code, 0.0), best, float(strongest > 0 and score == strongest))
+        result[code] = (values, found.get(code, set()) | taught_by.get(code, set()))
     return result
 
 

@@ -6,8 +6,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import simplemma
 import yaml
 from flask.testing import FlaskCliRunner
+from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 from sqlalchemy import func, select
 
 from participation.models import AuditEvent
@@ -15,6 +17,7 @@ from participation.models.base import DbSession
 from participation.models.themes import STRATEGIC_GOALS, Pillar, Theme
 from participation.themes import CODEBOOK_FILE, CodebookError, load_codebook, sync_codebook
 from participation.themes.codebook import SYNCED
+from participation.themes.lemmas import MIN_STEM, tokens, word
 from participation.themes.operations import update_theme
 from tests.factories import definition
 
@@ -46,7 +49,10 @@ def test_every_shipped_theme_has_lower_case_keywords_and_short_phrases_in_all_si
         for language in LANGUAGES:
             words = entry["keywords"][language]
             assert 10 <= len(words) <= 60, (entry["code"], language, len(words))
-            assert all(word == word.lower() and 1 <= len(word.split()) <= 3 for word in words), (entry["code"], language)
+            assert all(word == word.lower() and 1 <= len(word.split()) <= 3 for word in words), (
+                entry["code"],
+                language,
+            )
             assert len(set(words)) == len(words), (entry["code"], language)
 
 
@@ -120,3 +126,30 @@ def test_content_load_syncs_the_codebook_and_says_so(runner: FlaskCliRunner) -> 
     assert f"Codebook: {count} themes, {count} created, 0 updated." in first.output
     second = runner.invoke(args=["content", "load"])
     assert f"Codebook: {count} themes, 0 created, 0 updated." in second.output
+
+
+@pytest.fixture(scope="module")
+def lemmatiser_lemmas() -> dict[str, set[str]]:
+    """Every lemma simplemma's dictionary produces, per shipped language (normalised as texts are)."""
+    factory = DefaultDictionaryFactory()
+    return {
+        language: {"".join(tokens(lemma, language)) for lemma in set(factory.get_dictionary(language).values())}
+        for language in LANGUAGES
+    }
+
+
+def test_every_single_word_keyword_is_a_lemma_the_lemmatiser_produces(lemmatiser_lemmas: dict[str, set[str]]) -> None:
+    # A keyword the lemmatiser knows as an inflected form only would never meet residents' inflected words, which
+    # it reduces to another lemma. Words it does not know at all (Dutch terms in other languages, colloquial
+    # Arabic) are matched by their stems; a known word whose lemma is too short to match on keeps its own form.
+    wrong = []
+    for theme in load_codebook():
+        for language in LANGUAGES:
+            for keyword in theme.keywords[language]:
+                found = tokens(keyword, language)
+                if len(found) != 1 or found[0] in lemmatiser_lemmas[language]:
+                    continue
+                lemma = word(found[0], language).lemma
+                if simplemma.is_known(found[0], lang=language) and len(lemma) >= MIN_STEM:
+                    wrong.append((theme.code, language, keyword, lemma))
+    assert wrong == []

@@ -116,7 +116,11 @@ def test_greetings_and_small_talk_get_no_theme(model: SuggestionModel, language:
 @pytest.mark.parametrize(
     ("language", "text", "themes"),
     [
-        ("nl", "Schimmel in de badkamer en de energierekening is niet te betalen.", {"housing_quality", "energy_poverty"}),
+        (
+            "nl",
+            "Schimmel in de badkamer en de energierekening is niet te betalen.",
+            {"housing_quality", "energy_poverty"},
+        ),
         ("en", "The playground is full of broken glass and dog poo.", {"playgrounds", "litter"}),
     ],
 )
