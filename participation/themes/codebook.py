@@ -89,7 +89,8 @@ def load_codebook(path: Path = CODEBOOK_FILE, max_bytes: int = DEFINITION_MAX_BY
 @lru_cache(maxsize=4)
 def matching_rules(path: Path = CODEBOOK_FILE) -> MatchingRules:
     """The file's ``problems`` (theme codes) and ``neutral`` (phrases per language); read once per process."""
-    document = load_yaml(read_text(path, DEFINITION_MAX_BYTES))
+    # The shipped file, read by the fast C loader (the bounded loader is for files people upload).
+    document = yaml.load(read_text(path, DEFINITION_MAX_BYTES), Loader=yaml.CSafeLoader)
     problems = document.get("problems") or [] if isinstance(document, dict) else []
     neutral = document.get("neutral") or {} if isinstance(document, dict) else {}
     if not isinstance(problems, list) or not isinstance(neutral, dict):

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from participation.config import PROJECT_ROOT
-from participation.imports import DEFINITION_MAX_BYTES, load_yaml, read_text
+from participation.imports import DEFINITION_MAX_BYTES, read_text
 
 EXAMPLES_FILE = PROJECT_ROOT / "themes" / "examples.yaml"
 
@@ -27,7 +29,8 @@ class Example:
 
 def load_examples(path: Path) -> list[Example]:
     """Read a labelled file: a mapping of language -> list of {text, themes}."""
-    document = load_yaml(read_text(path, DEFINITION_MAX_BYTES))
+    # Labelled files ship with the project: read by the fast C loader.
+    document = yaml.load(read_text(path, DEFINITION_MAX_BYTES), Loader=yaml.CSafeLoader)
     return [
         Example(str(language), str(entry["text"]), frozenset(entry.get("themes") or ()))
         for language, entries in document.items()

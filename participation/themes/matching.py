@@ -71,9 +71,10 @@ class KeywordIndex:
     by_end: Mapping[str, tuple[tuple[str, str], ...]]  # last letters -> keywords, for compound heads
     specificity: Mapping[str, float]  # keyword -> how much one occurrence says
     phrases: tuple[Phrase, ...]  # longest first
+    phrase_starts: Mapping[str, tuple[Phrase, ...]]  # a form of a phrase's first word -> its phrases, longest first
 
 
-EMPTY = KeywordIndex({}, {}, {}, {}, ())
+EMPTY = KeywordIndex({}, {}, {}, {}, (), {})
 
 
 @dataclass(frozen=True)
@@ -138,9 +139,29 @@ def build_indexes(codebook: Codebook, neutral: tuple[tuple[str, tuple[str, ...]]
             {end: tuple(sorted(hits)) for end, hits in ends[language].items()},
             weights[language],
             tuple(sorted(phrases[language], key=lambda phrase: -len(phrase.parts))),
+            _phrase_starts(phrases[language]),
         )
         for language in languages
     }
+
+
+def _phrase_starts(phrases: list[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    # A text word can start a phrase by a shared form, or (unknown words) by starting with the phrase's first
+    # word: both are found through the first word's forms and its first letters.
+    starts: dict[str, list[Phrase]] = defaultdict(list)
+    for phrase in sorted(phrases, key=lambda phrase: -len(phrase.parts)):
+        first = phrase.parts[0]
+        for form in first.forms | {first.surface[:_MIN_PREFIX]}:
+            starts[form].append(phrase)
+    return {form: tuple(found) for form, found in starts.items()}
+
+
+def _phrases_from(item: Word, index: KeywordIndex) -> list[Phrase]:
+    candidates: dict[int, Phrase] = {}
+    for form in item.forms | {item.surface[:_MIN_PREFIX]}:
+        for phrase in index.phrase_starts.get(form, ()):
+            candidates.setdefault(id(phrase), phrase)
+    return sorted(candidates.values(), key=lambda phrase: -len(phrase.parts))
 
 
 def _same(item: Word, part: Word) -> bool:
@@ -249,19 +270,19 @@ def _clause_matches(
 ) -> list[Match]:
     matches: list[Match] = []
     taken: set[int] = set(negated.cues)
-    for phrase in index.phrases:
-        for start in range(len(text_words)):
-            if start in taken or not _same(text_words[start], phrase.parts[0]):
-                continue
-            positions = _phrase_at(phrase, text_words, start, taken)
-            if positions is None:
-                continue
-            taken.update(positions)
-            if phrase.code is not None and not negated.reassurance:
-                hit = frozenset({(phrase.code, phrase.text)})
-                matches.append(
-                    Match(offset + start, phrase.text, phrase.text, hit, PHRASE_WEIGHT, language, phrase=True)
-                )
+    found: list[tuple[int, int, Phrase]] = []
+    for start, item in enumerate(text_words):
+        found += [(-len(phrase.parts), start, phrase) for phrase in _phrases_from(item, index)]
+    for _length, start, phrase in sorted(found, key=lambda entry: (entry[0], entry[1])):
+        if start in taken or not _same(text_words[start], phrase.parts[0]):
+            continue
+        positions = _phrase_at(phrase, text_words, start, taken)
+        if positions is None:
+            continue
+        taken.update(positions)
+        if phrase.code is not None and not negated.reassurance:
+            hit = frozenset({(phrase.code, phrase.text)})
+            matches.append(Match(offset + start, phrase.text, phrase.text, hit, PHRASE_WEIGHT, language, phrase=True))
     if negated.reassurance:
         return matches
     for position, item in enumerate(text_words):
