@@ -81,7 +81,7 @@ def test_suggestions_say_which_words_matched(model: SuggestionModel) -> None:
     [suggestion] = [
         item for item in suggest("Schimmel en vocht in de woning.", "nl", model) if item.theme_code == "housing_quality"
     ]
-    assert set(suggestion.matched_words) == {"schimmel", "vocht", "woning"}
+    assert set(suggestion.matched_words) == {"schimmel", "vocht"}
     assert 0.8 < suggestion.confidence <= 1.0
 
 
@@ -106,27 +106,33 @@ def test_notes_language_is_detected_with_dutch_as_default() -> None:
     assert detect_language("kort", languages, "nl") == "nl"
 
 
+def confidence(text: str, code: str, model: SuggestionModel) -> float:
+    return next((item.confidence for item in suggest(text, "nl", model, threshold=0.0) if item.theme_code == code), 0.0)
+
+
 def test_accepted_codings_teach_new_words_and_rejections_lower_a_theme(model: SuggestionModel) -> None:
-    text = "Het klimrek wankelt."
-    assert "playgrounds" not in codes(text, "nl", model)
+    text = "De zweefmolen wankelt. Kinderen spelen er."
+    assert (
+        "zweefmolen"
+        not in next(item for item in suggest(text, "nl", model, 0.0) if item.theme_code == "playgrounds").matched_words
+    )
     accepted = [
         (SubjectText(SubjectType.ANSWER, number, sentence, "nl"), "playgrounds", True)
-        for number, sentence in enumerate(["Het klimrek is kapot.", "Klimrek wankelt al maanden.", "Nieuw klimrek!"])
+        for number, sentence in enumerate(
+            ["De zweefmolen is kapot.", "Zweefmolen wankelt al maanden.", "Nieuwe zweefmolen!"]
+        )
     ]
     taught = learn(model, accepted)
-    [suggestion] = [
-        item for item in suggest(text + " Kinderen spelen er.", "nl", taught) if item.theme_code == "playgrounds"
-    ]
-    assert "klimrek" in suggestion.matched_words
+    [suggestion] = [item for item in suggest(text, "nl", taught) if item.theme_code == "playgrounds"]
+    assert "zweefmolen" in suggestion.matched_words
+    assert suggestion.confidence > confidence(text, "playgrounds", model)
 
     noisy = "Er is veel geluid van de buren."
-    assert "neighbour_contact" in {item.theme_code for item in suggest(noisy, "nl", model, threshold=0.3)}
     rejected = [
-        (SubjectText(SubjectType.ANSWER, number, sentence, "nl"), "neighbour_contact", False)
+        (SubjectText(SubjectType.ANSWER, number, sentence, "nl"), "noise", False)
         for number, sentence in enumerate(["Geluid van de buren.", "De buren maken veel geluid.", "Buren geluid"])
     ]
-    lowered = learn(model, rejected)
-    assert "neighbour_contact" not in {item.theme_code for item in suggest(noisy, "nl", lowered, threshold=0.3)}
+    assert confidence(noisy, "noise", learn(model, rejected)) < confidence(noisy, "noise", model)
 
 
 def test_propose_codings_writes_proposed_suggestions_once(loaded_app: Flask, session: DbSession) -> None:
