@@ -119,9 +119,8 @@ def build_indexes(codebook: Codebook, neutral: tuple[tuple[str, tuple[str, ...]]
         if not parts:
             continue
         if len(parts) > 1 or code is None:
-            phrases[language].append(
-                Phrase(code, " ".join(parts), tuple(word(part, language, keyword=True) for part in parts))
-            )
+            # A phrase's words are read like a resident's (clitics may go): its context decides, not each word.
+            phrases[language].append(Phrase(code, " ".join(parts), tuple(word(part, language) for part in parts)))
             continue
         token = parts[0]
         weights[language][token] = specificity(token, language)
@@ -269,7 +268,7 @@ def _clause_matches(
     problem_themes: frozenset[str],
 ) -> list[Match]:
     matches: list[Match] = []
-    taken: set[int] = set(negated.cues)
+    taken: set[int] = set()  # a phrase may hold a negation ("ma fi", "kalmadı"); single words may not
     found: list[tuple[int, int, Phrase]] = []
     for start, item in enumerate(text_words):
         found += [(-len(phrase.parts), start, phrase) for phrase in _phrases_from(item, index)]
@@ -280,13 +279,15 @@ def _clause_matches(
         if positions is None:
             continue
         taken.update(positions)
-        if phrase.code is not None and not negated.reassurance:
+        # A phrase in a denial's scope is denied ("nie boję się wracać"); in an absence's, only a problem's.
+        denied = start in negated.denied or (start in negated.absent and phrase.code in problem_themes)
+        if phrase.code is not None and not negated.reassurance and not denied:
             hit = frozenset({(phrase.code, phrase.text)})
             matches.append(Match(offset + start, phrase.text, phrase.text, hit, PHRASE_WEIGHT, language, phrase=True))
     if negated.reassurance:
         return matches
     for position, item in enumerate(text_words):
-        if position in taken or position in negated.denied:
+        if position in taken or position in negated.denied or position in negated.cues:
             continue
         hits = _word_hits(item, index, language)
         weights, source = index.specificity, language

@@ -58,7 +58,23 @@ CUES: dict[str, Cues] = {
     ),
     "tr": Cues(
         denials=frozenset({"değil", "degil", "değilim", "değiliz", "degilim", "değildir", "asla"}),
-        absences=frozenset({"yok", "yoktur", "yokmuş", "yoktu", "hiç", "hic", "hiçbir", "hicbir", "olmadan", "sız"}),
+        absences=frozenset(
+            {
+                "yok",
+                "yoktur",
+                "yokmuş",
+                "yoktu",
+                "hiç",
+                "hic",
+                "hiçbir",
+                "hicbir",
+                "olmadan",
+                "kalmadı",
+                "kalmadi",
+                "kalmamış",
+                "kalmamis",
+            }
+        ),
         problems=("sorun", "problem", "sıkıntı", "sikinti", "şikayet", "sikayet", "dert", "rahatsız"),
         backward=True,
         # -mIyor / -mAz / -mAdI after a consonant: "hissetmiyorum", "görmedim"; after a vowel it is the
