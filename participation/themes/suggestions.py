@@ -32,7 +32,7 @@ from participation.themes.subjects import SubjectText, subject_text
 # The confidence from which a suggestion is proposed to analysts (and scored by bench/themes.py).
 THRESHOLD = 0.5
 # Intercept and weights of the features (``features``), printed by ``bench/themes.py --fit``.
-CALIBRATION = (-2.806, 1.32, 0.556, 0.389, 0.373, 1.036)
+CALIBRATION = (-2.879, 1.212, 0.937, 0.729, 0.498, 0.824)
 
 Features = tuple[float, float, float, float, float]
 
