@@ -32,7 +32,7 @@ from participation.themes.negation import Negation, negation
 # follow (Turkish stacks suffixes: "işsizlerimizden").
 _MIN_PREFIX = 4
 _MAX_TAIL = {"tr": 9, "nl": 3, "en": 3}
-_DEFAULT_TAIL = 4
+_DEFAULT_TAIL = 3
 # In Turkish the lemmatiser often strips a derivation along with the suffixes ("işsizim" -> "iş"), so known
 # words may match by prefix too.
 _AGGLUTINATIVE = frozenset({"tr"})
@@ -110,7 +110,7 @@ def build_indexes(codebook: Codebook, neutral: tuple[tuple[str, tuple[str, ...]]
     ends: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
     weights: dict[str, dict[str, float]] = defaultdict(dict)
     phrases: dict[str, list[Phrase]] = defaultdict(list)
-    entries = [
+    entries: list[tuple[str | None, str, str]] = [
         (code, language, keyword) for code, keywords in codebook for language, words in keywords for keyword in words
     ]
     entries += [(None, language, phrase) for language, words in neutral for phrase in words]
