@@ -120,7 +120,7 @@ def test_an_analyst_adds_a_theme(codebook_app: Flask, client: FlaskClient, analy
         ({"code": "Stray Cats"}, "Use lower-case letters, digits, hyphens and underscores"),
         ({"goals": []}, "Choose at least one strategic goal."),
         ({"label_nl": ""}, "Fill in a label."),
-        ({"keywords_en": "stray cat"}, "Give each keyword as one word"),
+        ({"keywords_en": "stray cats in the yard"}, "Give each keyword as a word or a phrase"),
     ],
 )
 def test_a_refused_theme_shows_the_error_next_to_the_field(
