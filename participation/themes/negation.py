@@ -39,6 +39,8 @@ class Cues:
     backward: bool = False  # Turkish: the cue follows what it negates
     denial_pattern: re.Pattern[str] | None = None  # Turkish verbal negation inside a word
     two_word_absences: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    # "neither ... nor" lists what is missing: a cue followed later in the clause by its correlative is an absence.
+    correlatives: dict[str, str] = field(default_factory=dict)
 
 
 CUES: dict[str, Cues] = {
@@ -55,6 +57,7 @@ CUES: dict[str, Cues] = {
         absences=frozenset({"no", "without", "nothing", "none"}),
         problems=("problem", "trouble", "issue", "complaint", "bother", "worr", "nuisance"),
         lacks=frozenset({"have", "has", "had", "got", "enough", "any", "many", "much", "work", "working"}),
+        correlatives={"neither": "nor"},
     ),
     "tr": Cues(
         denials=frozenset({"değil", "degil", "değilim", "değiliz", "degilim", "değildir", "asla"}),
@@ -87,18 +90,21 @@ CUES: dict[str, Cues] = {
         problems=("مشكل", "مشاكل", "مشكلة", "شكوى", "شكاوى", "ازعاج", "مضايق"),
         lacks=frozenset({"يوجد", "توجد", "يكفي", "كافي", "كافية", "عندي", "عندنا", "فيه", "في"}),
         two_word_absences=frozenset({("ما", "في"), ("ما", "فيه"), ("ما", "عندي"), ("ما", "عندنا"), ("ما", "كاين")}),
+        correlatives={"لا": "ولا"},
     ),
     "pl": Cues(
         denials=frozenset({"nie", "nigdy", "ani"}),
         absences=frozenset({"bez", "brak", "brakuje", "żadnych", "żadnego", "żadnej", "żadne", "zadnych", "nic"}),
         problems=("problem", "kłopot", "klopot", "skarg", "uciążliw"),
         lacks=frozenset({"ma", "mam", "mamy", "mają", "było", "wystarczy", "wystarczająco", "dość"}),
+        correlatives={"ani": "ani"},
     ),
     "bg": Cues(
         denials=frozenset({"не", "никога", "нито"}),
         absences=frozenset({"няма", "нямам", "нямаме", "нямат", "без", "никакви", "никакъв", "никаква", "нищо"}),
         problems=("проблем", "оплакван", "неприятност", "тормоз"),
         lacks=frozenset({"достатъчно", "стига", "стигат"}),
+        correlatives={"нито": "нито"},
     ),
 }
 
@@ -155,6 +161,11 @@ def _kind(clause: Sequence[str], position: int, cues: Cues) -> str | None:
         return "absence"
     if token in cues.absences:
         return "absence"
+    correlative = cues.correlatives.get(token)
+    if correlative is not None and correlative in clause[position + 1 :]:
+        return "absence"
+    if any(cues.correlatives.get(earlier) == token for earlier in clause[:position]):
+        return "absence"  # the "nor" of a "neither"
     if token in cues.denials:
         # "niet genoeg", "don't have", "nie ma", "لا يوجد": a lack, which names what is missing.
         return "absence" if following in cues.lacks else "denial"

@@ -71,3 +71,17 @@ def test_a_negation_next_to_a_word_for_problem_makes_the_clause_reassuring(langu
 )
 def test_inability_and_plain_statements_are_not_negated(language: str, text: str) -> None:
     assert scope(text, language) == (set(), set(), False)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "missing"),
+    [
+        ("ar", "لا نادي ولا ورشة للشباب", {"نادي", "ورشة"}),
+        ("en", "neither a club nor a youth centre", {"club", "youth"}),
+        ("pl", "ani klubu ani świetlicy", {"klubu", "świetlicy"}),
+        ("bg", "нито клуб нито игрище", {"клуб", "игрище"}),
+    ],
+)
+def test_neither_nor_lists_what_is_missing(language: str, text: str, missing: set[str]) -> None:
+    denied, absences, _reassurance = scope(text, language)
+    assert missing <= absences and not missing & denied
