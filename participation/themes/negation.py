@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 # How many words a forward cue reaches ("niet meer zo eenzaam"), and a Turkish cue backwards ("yalnız değilim").
 _FORWARD_SCOPE = 4
 _BACKWARD_SCOPE = 2
+# A cue that ends its clause negates this many words before it.
+_CLOSING_SCOPE = 6
 # A word for "problem" this close to a cue makes the clause a reassurance.
 _PROBLEM_REACH = 3
 
@@ -138,6 +140,9 @@ def negation(clause: Sequence[str], language: str) -> Negation:
         cue_positions.add(position)
         if cues.backward and token not in ("hiç", "hic", "hiçbir", "hicbir"):
             scope = range(max(0, position - _BACKWARD_SCOPE), position)
+        elif position == len(clause) - 1:
+            # A cue that ends its clause looks back: "drugs zie ik hier nooit", "шум няма".
+            scope = range(max(0, position - _CLOSING_SCOPE), position)
         else:
             scope = range(position + 1, min(len(clause), position + 1 + _FORWARD_SCOPE))
         if kind == "denial" and cues.denial_pattern is not None and token not in cues.denials:

@@ -85,3 +85,12 @@ def test_inability_and_plain_statements_are_not_negated(language: str, text: str
 def test_neither_nor_lists_what_is_missing(language: str, text: str, missing: set[str]) -> None:
     denied, absences, _reassurance = scope(text, language)
     assert missing <= absences and not missing & denied
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "denied"),
+    [("nl", "drugs zie ik hier eigenlijk nooit", "drugs"), ("bg", "шум няма", "шум")],
+)
+def test_a_cue_that_closes_its_clause_looks_back(language: str, text: str, denied: str) -> None:
+    negated, absent, _reassurance = scope(text, language)
+    assert denied in negated | absent
