@@ -124,7 +124,10 @@ def build_indexes(codebook: Codebook, neutral: tuple[tuple[str, tuple[str, ...]]
             continue
         token = parts[0]
         weights[language][token] = specificity(token, language)
-        for form in word(token, language, keyword=True).forms:
+        item = word(token, language, keyword=True)
+        # A keyword the lemmatiser reduces to another word ("parking" -> "park") is matched as written, or every
+        # text with that other word would be about its theme.
+        for form in item.forms - {item.lemma} if item.known and item.lemma != token else item.forms:
             forms[language][form].add((code, token))
         if len(token) >= _MIN_PREFIX:
             starts[language][token[:_MIN_PREFIX]].add((code, token))

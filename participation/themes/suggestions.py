@@ -5,10 +5,10 @@ collision guards (``matching``), weighed by what labelled texts taught (``learni
 (``themes/examples.yaml``) at cold start, and every accepted and rejected coding after that. Labelled texts also
 teach words the codebook lacks. Everything a suggestion rests on can be shown to the analyst.
 
-The confidence is a logistic function of three features of a theme in a text: its keyword score, the same
-score discounted by how much weaker it is than the text's strongest theme ("rommel bij de containers naast de
-flat" is about litter, not housing), and the score of learned words. Its constants were fitted on the examples
-by cross-validation (``bench/themes.py --fit``), so that a confidence reads as the chance that the theme is
+The confidence is a logistic function of four features of a theme in a text: its keyword score, the score of
+learned words, its single strongest word, and whether it is the text's strongest theme ("rommel bij de containers
+naast de flat" is about litter, not housing). Its constants are fitted by logistic regression on a calibration
+set the vocabulary was not written for (``bench/themes.py --fit``), so that a confidence reads as the chance it is
 right. The method, and why it was chosen, is in docs/theme-suggestions.md.
 """
 
@@ -32,9 +32,9 @@ from participation.themes.subjects import SubjectText, subject_text
 # The confidence from which a suggestion is proposed to analysts (and scored by bench/themes.py).
 THRESHOLD = 0.5
 # Intercept and weights of the features (``features``), printed by ``bench/themes.py --fit``.
-CALIBRATION = (-2.879, 1.212, 0.937, 0.729, 0.498, 0.824)
+CALIBRATION = (-3.207, 2.419, 2.479, 0.139, 1.542)
 
-Features = tuple[float, float, float, float, float]
+Features = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,7 @@ def score_text(text: str, language: str, model: SuggestionModel) -> dict[str, tu
 
 def features(text: str, language: str, model: SuggestionModel) -> dict[str, tuple[Features, set[str]]]:
     """The confidence's features for every theme with any evidence, with the words behind it: its keyword
-    score, the score discounted by how much weaker it is than the strongest theme's, the learned-word score,
-    its single strongest word, and whether it is the text's strongest theme."""
+    score, the learned-word score, its single strongest word, and whether it is the text's strongest theme."""
     evidence, found = _evidence(text, language, model)
     learned: dict[str, float] = {}
     taught_by: dict[str, set[str]] = {}
@@ -130,9 +129,8 @@ def features(text: str, language: str, model: SuggestionModel) -> dict[str, tupl
     result: dict[str, tuple[Features, set[str]]] = {}
     for code in {code for code, score in scores.items() if score > 0} | {code for code, w in learned.items() if w > 0}:
         score = scores.get(code, 0.0)
-        relative = score / strongest if strongest else 0.0
         best = max(evidence.get(code, {}).values(), default=0.0)
-        values = (score, score * relative, learned.get(code, 0.0), best, float(strongest > 0 and score == strongest))
+        values = (score, learned.get(code, 0.0), best, float(strongest > 0 and score == strongest))
         result[code] = (values, found.get(code, set()) | taught_by.get(code, set()))
     return result
 

@@ -121,7 +121,11 @@ def test_greetings_and_small_talk_get_no_theme(model: SuggestionModel, language:
             "Schimmel in de badkamer en de energierekening is niet te betalen.",
             {"housing_quality", "energy_poverty"},
         ),
-        ("en", "The playground is full of broken glass and dog poo.", {"playgrounds", "litter"}),
+        (
+            "en",
+            "Broken glass and dog poo everywhere, and the swings in the playground are broken.",
+            {"playgrounds", "litter"},
+        ),
     ],
 )
 def test_a_second_theme_is_kept_next_to_a_strong_first(
