@@ -41,10 +41,9 @@ from participation.themes.evaluation import (  # noqa: E402
     evaluate,
     fit_calibration,
     learning_curve,
-    load_labelled,
     meets,
-    shipped_examples,
 )
+from participation.themes.examples import load_examples, shipped_examples  # noqa: E402
 from participation.themes.suggestions import THRESHOLD, keyword_model  # noqa: E402
 
 BUILD_GOAL = 3.0
@@ -88,7 +87,7 @@ def _fit() -> int:
     # Fitted on the calibration set (never tuned on by the vocabulary, never the held-out set).
     themes = codebook_themes()
     model = keyword_model(themes)
-    calibration_set = load_labelled(CALIBRATION_FILE)
+    calibration_set = load_examples(CALIBRATION_FILE)
     calibration = fit_calibration(model, calibration_set)
     print("CALIBRATION =", calibration)
     suggestions.CALIBRATION = calibration
@@ -112,7 +111,7 @@ def main() -> int:
     missed: list[str] = []
     themes = codebook_themes()
     examples = list(shipped_examples())
-    held_out = load_labelled(arguments.held_out)
+    held_out = load_examples(arguments.held_out)
     process = subprocess.run(
         [sys.executable, "-c", _BUILD.format(root=str(PROJECT_ROOT))], check=True, capture_output=True, text=True
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 from participation.config import PROJECT_ROOT
 from participation.models.themes import SubjectType, Theme
 from participation.themes.codebook import CODEBOOK_FILE, load_codebook
-from participation.themes.examples import Example, load_examples, shipped_examples
+from participation.themes.examples import Example
 from participation.themes.subjects import SubjectText
 from participation.themes.suggestions import (
     THRESHOLD,
@@ -34,7 +34,6 @@ from participation.themes.suggestions import (
 HELD_OUT_FILE = PROJECT_ROOT / "tests" / "themes" / "data" / "heldout.yaml"
 # Texts written like the held-out set but by other people, that the confidence's constants are fitted on.
 CALIBRATION_FILE = PROJECT_ROOT / "tests" / "themes" / "data" / "calibration.yaml"
-LabelledText = Example  # a labelled text is an example: language, text, the themes a person gave it
 
 
 @dataclass(frozen=True)
@@ -63,11 +62,6 @@ class Scores:
             self.false_positives + other.false_positives,
             self.false_negatives + other.false_negatives,
         )
-
-
-def load_labelled(path: Path) -> list[Example]:
-    """Read a labelled set: a mapping of language -> list of {text, themes}."""
-    return load_examples(path)
 
 
 def codebook_themes(path: Path = CODEBOOK_FILE) -> list[Theme]:
@@ -175,7 +169,5 @@ __all__ = [
     "evaluate",
     "fit_calibration",
     "learning_curve",
-    "load_labelled",
     "meets",
-    "shipped_examples",
 ]

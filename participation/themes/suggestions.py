@@ -107,12 +107,6 @@ def _evidence(
     return theme_evidence(matches, model.reliability)
 
 
-def score_text(text: str, language: str, model: SuggestionModel) -> dict[str, tuple[float, set[str]]]:
-    """Every theme with keyword evidence in the text: its score and the words (as written) behind it."""
-    evidence, found = _evidence(text, language, model)
-    return {code: (total, found[code]) for code, weights in evidence.items() if (total := sum(weights.values())) > 0}
-
-
 def features(text: str, language: str, model: SuggestionModel) -> dict[str, tuple[Features, set[str]]]:
     """The confidence's features for every theme with any evidence, with the words behind it: its keyword
     score, the learned-word score, its single strongest word, and whether it is the text's strongest theme."""
@@ -252,6 +246,5 @@ __all__ = [
     "keyword_model",
     "learn",
     "propose_codings",
-    "score_text",
     "suggest",
 ]
