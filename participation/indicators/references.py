@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -18,7 +19,7 @@ from participation.imports import (
     finite_number,
     read_csv,
 )
-from participation.models import IndicatorReference, StaffUser
+from participation.models import IndicatorReference, IndicatorTarget, StaffUser
 from participation.models.base import DbSession
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
@@ -44,19 +45,25 @@ class ReferenceValue:
     source: str = ""
 
 
+YearlyRow = TypeVar("YearlyRow", IndicatorReference, IndicatorTarget)
+
+
+def yearly_row(session: DbSession, model: type[YearlyRow], indicator: str, area_code: str, year: int) -> YearlyRow:
+    """The row of ``model`` for (indicator, area, year), added to the session when there is none yet: references
+    and targets are both one value per indicator, area and year, replaced when set again."""
+    row = session.scalar(
+        select(model).where(model.indicator == indicator, model.area_code == area_code, model.year == year)
+    )
+    if row is None:
+        row = model(indicator=indicator, area_code=area_code, year=year)
+        session.add(row)
+    return row
+
+
 def set_reference(session: DbSession, reference: ReferenceValue, *, by: StaffUser | None = None) -> IndicatorReference:
     """Create or replace the value for (indicator, area, year); flush only. A value a staff member sets (``by``)
     is audited; the CLI import of a reference file passes no one."""
-    row = session.scalar(
-        select(IndicatorReference).where(
-            IndicatorReference.indicator == reference.indicator,
-            IndicatorReference.area_code == reference.area_code,
-            IndicatorReference.year == reference.year,
-        )
-    )
-    if row is None:
-        row = IndicatorReference(indicator=reference.indicator, area_code=reference.area_code, year=reference.year)
-        session.add(row)
+    row = yearly_row(session, IndicatorReference, reference.indicator, reference.area_code, reference.year)
     row.value = reference.value
     row.source = reference.source
     session.flush()

@@ -29,7 +29,7 @@ from participation.indicators.dashboard import Dashboard, build_dashboard
 from participation.indicators.definitions import definition_of, indicator_names
 from participation.indicators.gaps import IndicatorSeries, focus_wijken, indicator_series
 from participation.indicators.means import FOCUS_AREA
-from participation.indicators.references import INDICATOR_KEY, INDICATOR_LENGTH
+from participation.indicators.references import INDICATOR_KEY, INDICATOR_LENGTH, yearly_row
 from participation.indicators.sources import indicator_sources
 from participation.models import IndicatorReference, IndicatorTarget, StaffUser
 from participation.models.base import DbSession, utcnow
@@ -89,16 +89,7 @@ def check_target(target: TargetValue, indicators: Collection[str], areas: Collec
 
 
 def _store(session: DbSession, target: TargetValue, by: StaffUser | None) -> IndicatorTarget:
-    row = session.scalar(
-        select(IndicatorTarget).where(
-            IndicatorTarget.indicator == target.indicator,
-            IndicatorTarget.area_code == target.area_code,
-            IndicatorTarget.year == target.year,
-        )
-    )
-    if row is None:
-        row = IndicatorTarget(indicator=target.indicator, area_code=target.area_code, year=target.year)
-        session.add(row)
+    row = yearly_row(session, IndicatorTarget, target.indicator, target.area_code, target.year)
     row.value = target.value
     row.pillar = target.pillar
     row.goal = target.goal
