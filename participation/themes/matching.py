@@ -70,11 +70,10 @@ class KeywordIndex:
     by_start: Mapping[str, tuple[tuple[str, str], ...]]  # first letters -> keywords, for prefix matching
     by_end: Mapping[str, tuple[tuple[str, str], ...]]  # last letters -> keywords, for compound heads
     specificity: Mapping[str, float]  # keyword -> how much one occurrence says
-    phrases: tuple[Phrase, ...]  # longest first
     phrase_starts: Mapping[str, tuple[Phrase, ...]]  # a form of a phrase's first word -> its phrases, longest first
 
 
-EMPTY = KeywordIndex({}, {}, {}, {}, (), {})
+EMPTY = KeywordIndex({}, {}, {}, {}, {})
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,6 @@ def build_indexes(codebook: Codebook, neutral: tuple[tuple[str, tuple[str, ...]]
             {start: tuple(sorted(hits)) for start, hits in starts[language].items()},
             {end: tuple(sorted(hits)) for end, hits in ends[language].items()},
             weights[language],
-            tuple(sorted(phrases[language], key=lambda phrase: -len(phrase.parts))),
             _phrase_starts(phrases[language]),
         )
         for language in languages
@@ -198,13 +196,19 @@ def _word_hits(item: Word, index: KeywordIndex, language: str) -> set[tuple[str,
         return hits
     surface = item.surface
     if not item.known or language in _AGGLUTINATIVE:
-        tail = _MAX_TAIL.get(language, _DEFAULT_TAIL)
-        for code, keyword in index.by_start.get(surface[:_MIN_PREFIX], ()):
-            if surface.startswith(keyword) and len(surface) - len(keyword) <= tail:
-                hits.add((code, keyword))
+        hits = _prefix_hits(surface, index, _MAX_TAIL.get(language, _DEFAULT_TAIL))
     if language in _COMPOUND_LANGUAGES and not hits:
         hits = _compound_heads(surface, index, item.known)
     return hits
+
+
+def _prefix_hits(surface: str, index: KeywordIndex, tail: int) -> set[tuple[str, str]]:
+    # Keywords the word starts with, followed by at most ``tail`` letters (an ending, not another word).
+    return {
+        (code, keyword)
+        for code, keyword in index.by_start.get(surface[:_MIN_PREFIX], ())
+        if surface.startswith(keyword) and len(surface) - len(keyword) <= tail
+    }
 
 
 def _compound_heads(surface: str, index: KeywordIndex, known: bool) -> set[tuple[str, str]]:
@@ -236,9 +240,7 @@ def _dutch_hits(item: Word, dutch: KeywordIndex, language: str) -> set[tuple[str
     hits = {hit for hit in dutch.by_form.get(surface, frozenset()) if _foreign(hit[1], language)}
     if hits:
         return hits
-    for code, keyword in dutch.by_start.get(surface[:_MIN_PREFIX], ()):
-        if surface.startswith(keyword) and len(surface) - len(keyword) <= _DEFAULT_TAIL and _foreign(keyword, language):
-            hits.add((code, keyword))
+    hits = {hit for hit in _prefix_hits(surface, dutch, _DEFAULT_TAIL) if _foreign(hit[1], language)}
     return hits or {hit for hit in _compound_heads(surface, dutch, known=False) if _foreign(hit[1], language)}
 
 
