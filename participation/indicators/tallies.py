@@ -2,23 +2,25 @@
 
 A submission adds its scores, an erasure takes them off again, and anything that changes answers in bulk (new
 boundaries, new scoring) rebuilds the tables from the answers. Adding is an upsert, so concurrent submissions to
-the same buurt never lose a count.
+the same buurt never lose a count; a submission's upserts are two statements, prepared once per process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import String, cast, delete, extract, func, insert, select
+from sqlalchemy import String, Table, cast, delete, extract, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.dml import Insert
 
 from participation.indicators.sources import indicator_sources
 from participation.models import Answer, IndicatorTally, ResponseTally, StoredLocation, SurveyResponse
-from participation.models.base import Base, DbSession
+from participation.models.base import DbSession
 from participation.surveys.age_bands import population_band
 
 # The question whose answer places a respondent in a population band: choice "age_18_24" -> band "15_24".
@@ -30,18 +32,30 @@ def band_of(value: Any) -> str:
     return population_band(value.strip('"')) if isinstance(value, str) else ""
 
 
-def _add(session: DbSession, model: type[Base], keys: Mapping[str, Any], amounts: Mapping[str, Any]) -> None:
-    """Add ``amounts`` to the row with ``keys``, creating it when it is new, in one statement."""
-    dialect = session.get_bind().dialect.name
+# The columns that name a cell of each tally: the conflict target of its upsert.
+_CELL_KEYS: dict[str, tuple[str, ...]] = {
+    ResponseTally.__tablename__: ("buurt_code", "year", "age_band"),
+    IndicatorTally.__tablename__: ("survey_version_id", "question_id", "buurt_code", "year", "age_band"),
+}
+_AMOUNTS: dict[str, tuple[str, ...]] = {
+    ResponseTally.__tablename__: ("responses",),
+    IndicatorTally.__tablename__: ("n", "total", "squares"),
+}
+
+
+@cache
+def _upsert(dialect: str, table: Table) -> Insert:
+    """The statement that adds its parameters' amounts to a cell, creating the cell when it is new.
+
+    Built once per process: every submission runs it, and building it (columns, ``excluded``, conflict target)
+    cost more than running it. Its values come as parameters, so one execution takes any number of cells.
+    """
     make = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = make(model).values(**keys, **amounts)
-    table = model.__table__
-    key_columns = [c for c in ("survey_version_id", "question_id", "buurt_code", "year", "age_band") if c in keys]
-    statement = statement.on_conflict_do_update(
-        index_elements=key_columns,
-        set_={name: table.c[name] + statement.excluded[name] for name in amounts},
+    statement = make(table)
+    return statement.on_conflict_do_update(
+        index_elements=list(_CELL_KEYS[table.name]),
+        set_={name: table.c[name] + statement.excluded[name] for name in _AMOUNTS[table.name]},
     )
-    session.connection().execute(statement)
 
 
 def count_response(
@@ -55,21 +69,32 @@ def count_response(
     age_answer: Any,
     sign: int = 1,
 ) -> None:
-    """Add (sign 1) or take off (sign -1) one response's share of the tallies; flush-free, on the connection."""
+    """Add (sign 1) or take off (sign -1) one response's share of the tallies; flush-free, on the connection.
+
+    Two statements whatever the number of questions: the response's cell, then all its indicator cells at once.
+    Cells are taken in the order of their keys, so that two transactions counting into the same cells lock them in
+    the same order and wait for each other instead of deadlocking.
+    """
     if location is None or not location.inside or not location.buurt_code or not location.wijk_code:
         return
-    place = {"buurt_code": location.buurt_code, "year": submitted_at.year, "age_band": band_of(age_answer)}
-    labels = {"wijk_code": location.wijk_code, "in_focus_area": location.in_focus_area}
-    _add(session, ResponseTally, {**place, **labels}, {"responses": sign})
-    for question_id, score in scores:
-        if score is None or question_id not in indicator_questions:
-            continue
-        _add(
-            session,
-            IndicatorTally,
-            {"survey_version_id": version_id, "question_id": question_id, **place, **labels},
-            {"n": sign, "total": sign * score, "squares": sign * score * score},
-        )
+    place = {
+        "buurt_code": location.buurt_code,
+        "year": submitted_at.year,
+        "age_band": band_of(age_answer),
+        "wijk_code": location.wijk_code,
+        "in_focus_area": location.in_focus_area,
+    }
+    connection = session.connection()
+    dialect = connection.dialect.name
+    connection.execute(_upsert(dialect, ResponseTally.__table__), {**place, "responses": sign})
+    cells = [
+        {**place, "survey_version_id": version_id, "question_id": question_id,
+         "n": sign, "total": sign * score, "squares": sign * score * score}
+        for question_id, score in sorted(scores, key=lambda item: item[0])
+        if score is not None and question_id in indicator_questions
+    ]  # fmt: skip
+    if cells:
+        connection.execute(_upsert(dialect, IndicatorTally.__table__), cells)
 
 
 def rebuild_tallies(session: DbSession) -> None:

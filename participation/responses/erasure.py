@@ -34,7 +34,7 @@ def erase_response(session: DbSession, response: SurveyResponse) -> None:
         location=location,
         submitted_at=response.submitted_at,
         scores=[(question_id, answer.score) for question_id, answer in answers.items()],
-        indicator_questions=frozenset(q.id for q in definition_of(version).indicator_questions()),
+        indicator_questions=definition_of(version).indicator_question_ids,
         age_answer=answers[WEIGHTING_QUESTION].value if WEIGHTING_QUESTION in answers else None,
         sign=-1,
     )

@@ -99,9 +99,8 @@ def submit(
     elif (existing := find_by_submission_key(session, submission_key)) is not None:
         return SubmissionOutcome(existing.id, None, existing.location)
 
-    known = {question.id for question in definition.questions()}
     kept = drop_hidden(definition, answers)
-    errors = {key: AnswerError("unknown_question") for key in answers if key not in known}
+    errors = {key: AnswerError("unknown_question") for key in answers if not definition.has_question(key)}
     errors.update(validate_answers(definition, kept))
     location = None
     stored_answers: dict[str, Any] = {}
@@ -191,15 +190,6 @@ def _store(
                 for position, (question_id, value) in enumerate(answers.items())
             ],
         )
-    count_response(
-        session,
-        version_id=response["survey_version_id"],
-        location=location,
-        submitted_at=response["submitted_at"],
-        scores=scores.items(),
-        indicator_questions=frozenset(q.id for q in definition.indicator_questions()),
-        age_answer=answers.get(WEIGHTING_QUESTION),
-    )
     # Theme suggestions for its open answers, made in the background once the response is committed.
     enqueue_on_commit(session, SUGGEST_FOR_RESPONSE, int(response_id))
     register_volunteer(
@@ -211,6 +201,17 @@ def _store(
         retention_days=retention_days,
         recorded_by=entered_by,
         now=response["submitted_at"],
+    )
+    # Last, so that the tally rows every submission to this buurt shares stay locked (PostgreSQL) for as short a
+    # time before the commit as can be.
+    count_response(
+        session,
+        version_id=response["survey_version_id"],
+        location=location,
+        submitted_at=response["submitted_at"],
+        scores=scores.items(),
+        indicator_questions=definition.indicator_question_ids,
+        age_answer=answers.get(WEIGHTING_QUESTION),
     )
     return int(response_id)
 

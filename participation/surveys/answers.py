@@ -277,8 +277,7 @@ def validate_answers(
     Hidden questions are not checked (``drop_hidden`` removes their answers). ``only`` limits the check to some
     question ids, such as those on the page the resident just sent.
     """
-    known = {question.id for question in definition.questions()}
-    errors = {key: AnswerError("unknown_question") for key in answers if key not in known}
+    errors = {key: AnswerError("unknown_question") for key in answers if not definition.has_question(key)}
     visible = definition.walk(answers).questions
     for question in definition.questions():
         if question.id not in visible or (only is not None and question.id not in only):

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from participation.models.lines import ParticipationLine
@@ -143,8 +144,12 @@ class Question:
         if self.other_option and self.type not in CHOICE_TYPES:
             raise ValueError(f"question {self.id}: other_option only applies to choice questions")
 
+    @cached_property
+    def _choice_by_value(self) -> dict[str, Choice]:
+        return {choice.value: choice for choice in self.choices}
+
     def choice(self, value: str) -> Choice | None:
-        return next((choice for choice in self.choices if choice.value == value), None)
+        return self._choice_by_value.get(value)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type.value, "text": self.text.to_dict()}
@@ -250,16 +255,26 @@ class SurveyDefinition:
         """Whether a resident may start on ``day``: a survey closes at the end of its closing day."""
         return self.closes is None or day <= self.closes
 
+    # A definition never changes once built, and a published one is kept for the life of the process
+    # (``responses.publishing``): its lookups are worked out once, not on every request that validates against it.
+    @cached_property
+    def _questions(self) -> tuple[Question, ...]:
+        return tuple(question for page in self.pages for question in page.questions)
+
+    @cached_property
+    def _question_by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self._questions}
+
     def questions(self) -> tuple[Question, ...]:
         """Every question in the order a resident meets them."""
-        return tuple(question for page in self.pages for question in page.questions)
+        return self._questions
 
     def question(self, question_id: str) -> Question:
         """The question with this id; ``KeyError`` when there is none."""
-        for question in self.questions():
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._question_by_id[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._question_by_id
 
     def page_of(self, question_id: str) -> Page:
         """The page that holds a question; ``KeyError`` when there is none."""
@@ -312,7 +327,12 @@ class SurveyDefinition:
 
     def indicator_questions(self) -> tuple[Question, ...]:
         """The questions that feed a neighbourhood indicator."""
-        return tuple(question for question in self.questions() if question.indicator)
+        return tuple(question for question in self._questions if question.indicator)
+
+    @cached_property
+    def indicator_question_ids(self) -> frozenset[str]:
+        """The ids of ``indicator_questions``: what the dashboard's tallies count."""
+        return frozenset(question.id for question in self._questions if question.indicator)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-safe snapshot of this definition."""

@@ -65,8 +65,7 @@ def location_json(location: StoredLocation | None, geocoder: Geocoder) -> dict[s
     """A stored location in the shape of ``flask geo locate``; names come from the boundaries of its year."""
     if location is None:
         return None
-    buurten = {buurt.code: buurt for buurt in geocoder.boundaries.buurten}
-    buurt = buurten.get(location.buurt_code or "")
+    buurt = next((buurt for buurt in geocoder.boundaries.buurten if buurt.code == location.buurt_code), None)
     wijk = geocoder.boundaries.wijk_of(buurt) if buurt is not None else None
     return {
         "inside": location.inside,
