@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import joinedload
 
 from participation.audit import record
 from participation.config import CONTACT_RETENTION_DAYS
@@ -60,7 +61,12 @@ def find_draft(session: DbSession, code: str, now: datetime | None = None) -> Re
 
 
 def draft_by_id(session: DbSession, draft_id: int, now: datetime | None = None) -> ResponseDraft | None:
-    draft = session.get(ResponseDraft, draft_id)
+    # Every survey page needs the draft's version and survey too: one query for the three.
+    draft = session.get(
+        ResponseDraft,
+        draft_id,
+        options=[joinedload(ResponseDraft.survey_version).joinedload(SurveyVersion.survey)],
+    )
     if draft is None or draft.expires_at <= (now or utcnow()):
         return None
     return draft

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from participation.models import Campaign, CampaignKind, Survey, SurveyVersion
 from participation.models.base import DbSession, utcnow
@@ -26,7 +27,12 @@ def find_survey(session: DbSession, slug: str) -> Survey | None:
 def current_version(session: DbSession, slug: str) -> SurveyVersion | None:
     """The newest published version of a survey, which new respondents answer."""
     return session.scalar(
-        select(SurveyVersion).join(Survey).where(Survey.slug == slug).order_by(SurveyVersion.number.desc()).limit(1)
+        select(SurveyVersion)
+        .join(Survey)
+        .options(contains_eager(SurveyVersion.survey))
+        .where(Survey.slug == slug)
+        .order_by(SurveyVersion.number.desc())
+        .limit(1)
     )
 
 

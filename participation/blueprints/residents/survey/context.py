@@ -32,7 +32,9 @@ class PageForm:
         self.cleared: frozenset[str] = frozenset()
 
     def visible_questions(self) -> list[Question]:
-        return [question for question in self.page.questions if self.definition.is_visible(question, self.values)]
+        # One walk through the survey for the page, not one per question on it.
+        shown = self.definition.walk(self.values).questions
+        return [question for question in self.page.questions if question.id in shown]
 
     def read(self, form: FormData, geocoder: Geocoder | None = None) -> None:
         """Take the posted answers; keep the valid ones, and an error for each refused or missing one."""

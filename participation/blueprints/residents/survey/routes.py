@@ -52,8 +52,10 @@ def _closed(version: SurveyVersion, definition: SurveyDefinition) -> bool:
 
 
 def _campaign(slug: str, name: str | None) -> Campaign | None:
+    if not name:
+        return None
     survey = find_survey(db.session, slug)
-    if survey is None or not name:
+    if survey is None:
         return None
     return next((campaign for campaign in survey.campaigns if campaign.name == name), None)
 
