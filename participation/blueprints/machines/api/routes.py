@@ -14,13 +14,7 @@ from participation.blueprints.machines.api.serialise import definition_json, loc
 from participation.extensions import csrf, db, limiter
 from participation.geo.app_geocoder import current_geocoder
 from participation.models import ResponseChannel
-from participation.responses.publishing import (
-    current_version,
-    current_version_ref,
-    definition_by_ref,
-    definition_of,
-    find_survey,
-)
+from participation.responses.publishing import current_version_ref, definition_by_ref, find_survey
 from participation.responses.submission import SubmissionRejected, submit
 from participation.surveys.errors import AnswerError
 from participation.surveys.model import QuestionType
@@ -63,10 +57,10 @@ def openapi() -> ResponseReturnValue:
 def survey_definition(slug: str) -> ResponseReturnValue:
     if (refused := _language_error("lang", request.args.get("lang"))) is not None:
         return unprocessable(refused)
-    version = current_version(db.session, slug)
+    version = current_version_ref(db.session, slug)
     if version is None:
         return _refused(404, ApiRequestError("slug", "no_such_survey"))
-    definition = definition_of(version)
+    definition = definition_by_ref(db.session, version)
     language = request.args.get("lang") or str(current_app.config["DEFAULT_LANGUAGE"])
     if language not in definition.languages:
         language = definition.default_language
