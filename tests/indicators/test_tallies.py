@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import event, func, select
 
 from participation.extensions import db
 from participation.indicators.tallies import rebuild_tallies
 from participation.models import IndicatorTally, ResponseTally
+from tests.factories import ANSWERS
 from tests.indicators.test_indicators import BINNENSTAD, OUD_KRISPIJN, submit
 
 
@@ -56,3 +57,33 @@ def test_tallies_follow_submissions_and_erasures(loaded_app: Flask) -> None:
         }
         rebuild_tallies(db.session)
         assert snapshot() == kept
+
+
+def test_a_submission_and_an_erasure_each_count_with_two_statements(loaded_app: Flask) -> None:
+    """One statement for the response's cell and one for all its indicator cells, however many questions feed an
+    indicator: a round of upserts per question was most of a submission's time."""
+    with loaded_app.app_context():
+        engine = db.engine
+    statements: list[str] = []
+
+    def note(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "_tally" in statement:
+            statements.append(statement.split("(")[0].strip())
+
+    client = loaded_app.test_client()
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        receipt = client.post(
+            "/api/v1/surveys/bewonersenquete/responses",
+            json={"answers": {**ANSWERS, "age_group": "age_18_24"}, "location": {"buurt": OUD_KRISPIJN}},
+        ).get_json()["receipt"]
+        submitted = list(statements)
+        assert client.post("/nl/receipt/delete", data={"code": receipt}).status_code == 302
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert submitted == ["INSERT INTO response_tally", "INSERT INTO indicator_tally"]
+    assert statements[2:] == submitted
+    with loaded_app.app_context():
+        # The indicator cells of several questions came in that one statement, and the erasure took them off.
+        assert snapshot() == (set(), set())
+        assert db.session.scalar(select(func.count()).select_from(IndicatorTally)) > 1
