@@ -156,18 +156,25 @@ def lua_script(
         "local next_path = 0",
         "local threads = {}",
         "unexpected = 0",
+        "last_unexpected = 0",
         "setup = function(thread) table.insert(threads, thread) end",
         "request = function()",
         "  next_path = next_path % #paths + 1",
         "  return wrk.format(nil, paths[next_path])",
         "end",
         "response = function(status, headers, body)",
-        "  if not expected[status] then unexpected = unexpected + 1 end",
+        "  if not expected[status] then",
+        "    unexpected = unexpected + 1",
+        "    last_unexpected = status",
+        "  end",
         "end",
         "done = function(summary, latency, requests)",
-        "  local total = 0",
-        '  for _, thread in ipairs(threads) do total = total + thread:get("unexpected") end',
-        '  io.write(string.format("Unexpected status: %d\\n", total))',
+        "  local total, last = 0, 0",
+        "  for _, thread in ipairs(threads) do",
+        '    total = total + thread:get("unexpected")',
+        '    if thread:get("last_unexpected") ~= 0 then last = thread:get("last_unexpected") end',
+        "  end",
+        '  io.write(string.format("Unexpected status: %d (last: %d)\\n", total, last))',
         "end",
     ]
     return "\n".join(lines) + "\n"
@@ -195,12 +202,12 @@ def parse_wrk(output: str) -> Load:
         raise RuntimeError(f"could not read wrk's output:\n{output}")
     failures = 0
     notes = []
-    unexpected = re.search(r"Unexpected status: (\d+)", output)
+    unexpected = re.search(r"Unexpected status: (\d+) \(last: (\d+)\)", output)
     if not unexpected:
         raise RuntimeError(f"wrk ran without the bench's script:\n{output}")
     if int(unexpected.group(1)):
         failures += int(unexpected.group(1))
-        notes.append(f"{unexpected.group(1)} answers with an unexpected status")
+        notes.append(f"{unexpected.group(1)} answers with an unexpected status (the last one {unexpected.group(2)})")
     if errors := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
         # A read error is a server closing a kept-alive connection, which sync workers do; the rest are failures.
         lost = int(errors.group(1)) + int(errors.group(3)) + int(errors.group(4))

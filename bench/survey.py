@@ -48,7 +48,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from bench.bureau_pages import EMAIL, PASSWORD, Links, crawl, sign_in  # noqa: E402
 from bench.databases import drop_database, fresh_database  # noqa: E402
-from bench.serving import Drive, Figure, Load, Server, lua_script, print_table, serve, warm  # noqa: E402
+from bench.serving import GUNICORN_SETTINGS, Drive, Figure, Load, Server, lua_script, print_table, serve, warm  # noqa: E402
 
 SURVEY = "/nl/s/bewonersenquete"
 SUBMIT = "/api/v1/surveys/bewonersenquete/responses"
@@ -174,7 +174,7 @@ class Bench:
             jar = http.cookiejar.CookieJar()
             opener = sign_in(server.base, jar)
             if not self.bureau_pages:
-                self.bureau_pages = crawl(opener, server.base)
+                self.bureau_pages = settled(server.base, crawl(opener, server.base), cookie_header(jar))
             bureau = Drive(self.bureau_seconds, threads=2, connections=2, timeout_seconds=120).run(
                 server,
                 self.script("bureau", lua_script(self.bureau_pages, headers=cookie_header(jar))),
@@ -236,6 +236,25 @@ def on_the_wire(base: str, path: str, cookie: dict[str, str]) -> tuple[int, int]
         return answer.status, len(f"HTTP/1.1 {answer.status} {answer.reason}\r\n") + headers + 2 + len(body)
     finally:
         connection.close()
+
+
+def settled(base: str, paths: list[str], cookie: dict[str, str]) -> list[str]:
+    """``paths`` with each one that redirects replaced by where it leads (the crawl follows redirects, wrk does
+    not, and takes a redirect for a success: so that the load asks for the pages themselves)."""
+    pages = []
+    for path in paths:
+        connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=120)
+        try:
+            connection.request("GET", path, headers=cookie)
+            answer = connection.getresponse()
+            answer.read()
+        finally:
+            connection.close()
+        target = urllib.parse.urlsplit(answer.getheader("Location") or "")
+        pages.append(
+            (target.path + (f"?{target.query}" if target.query else "")) if answer.status in (301, 302, 303) else path
+        )
+    return list(dict.fromkeys(pages))
 
 
 def page_weights(base: str) -> list[tuple[str, int, int]]:
@@ -304,7 +323,7 @@ def run(bench: Bench, kind: str, rounds: int) -> int:
     )
     drive = bench.drive
     print(
-        f"gunicorn {' '.join(('--workers 2', '--access-logfile -'))} on both sides; wrk -t{drive.threads} "
+        f"gunicorn {' '.join(GUNICORN_SETTINGS)} on both sides; wrk -t{drive.threads} "
         f"-c{drive.connections} -d{drive.seconds:g}s --latency; {rounds} interleaved rounds (project, baseline)"
     )
     for number in range(rounds):
