@@ -16,7 +16,7 @@ Figures, each the ratio project / baseline within a round (median and range over
   goal >= 0.5;
 - gunicorn worker RSS (the largest worker, not the master) after serving survey pages, and after serving bureau
   pages as a signed-in analyst, against the bare app's worker after its loads; goal <= 2;
-- gunicorn start to the first 200 (launch to the first answered page); goal <= 4.
+- gunicorn start to the first 200 (launch to the first answer of the survey's intro page); goal <= 4.
 Also, with no baseline: the bytes each page of the default survey puts on the wire as a browser asks for it
 (Accept-Encoding: gzip, br; headers and body; the page's own CSS and JS with a cold cache; map assets excluded);
 goal <= 30 KB per page.
