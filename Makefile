@@ -77,6 +77,7 @@ bench: install-dev translations wrk
 	done; \
 	$(BIN)/python bench/survey.py --database-url "$(BENCH_DATABASE_URL)" \
 		|| { echo "bench/survey.py on PostgreSQL: MISSED or failed"; status=1; }; \
+	$(BIN)/python bench/dashboard.py || { echo "bench/dashboard.py: MISSED or failed"; status=1; }; \
 	exit $$status
 
 clean:
