@@ -98,11 +98,13 @@ def fill(responses: int, seed: int = 7) -> None:
                                 "value": value, "score": None})  # fmt: skip
         connection.execute(sa.insert(Answer), answers)
         next_id += count
+    postgresql = connection.dialect.name == "postgresql"
     for table in ("stored_location", "survey_response", "answer"):
-        # Fixed table names of our own; nothing from outside reaches the statement.
-        connection.execute(
-            sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")  # noqa: S608
-        )
+        if postgresql:  # SQLite takes the next id from the rows themselves
+            # Fixed table names of our own; nothing from outside reaches the statement.
+            connection.execute(
+                sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")  # noqa: S608
+            )
         connection.execute(sa.text(f"ANALYZE {table}"))
     db.session.commit()
 
