@@ -5,10 +5,11 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 WORKERS ?= 2
 CHROMIUM ?= /usr/bin/chromium
+DEJAVU_SANS ?= /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 PYTEST_ARGS ?=
 export FLASK_APP := participation
 
-.PHONY: run demo test install install-dev translations browser lint typecheck pytest bench clean
+.PHONY: run demo test install install-dev fonts translations browser lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +24,17 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-install: .make-stamp-runtime
-install-dev: .make-stamp-dev
+install: .make-stamp-runtime fonts
+install-dev: .make-stamp-dev fonts
+
+# The paper forms and report PDFs are set in DejaVu Sans from Debian's font package (see participation/printing/
+# document.py); install it when it is missing and we may (root, apt available), as `browser` does for Chromium.
+fonts:
+	@if [ ! -f "$(DEJAVU_SANS)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	  else echo "PDFs need the DejaVu Sans font at $(DEJAVU_SANS): sudo apt-get install fonts-dejavu-core" >&2; fi; \
+	fi
 
 translations: install
 	$(BIN)/flask translate compile
