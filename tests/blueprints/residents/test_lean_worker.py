@@ -1,5 +1,6 @@
-"""A web process that serves residents stays lean (issue 15): building the app, the home page, the survey pages
-with a saved draft and a submission, and an answer through the API import none of the analysis stack. The bureau,
+"""A web process that serves residents stays lean and starts fast (issue 15): building the app, the home page,
+the survey pages with a saved draft and a submission, and an answer through the API import none of the analysis
+stack, and building the app does not load the geocoder's index. The bureau,
 the reports and the tasks, which do use it, are covered by their own tests.
 
 The check runs in a fresh interpreter, as a gunicorn worker starts, with the embedded default task queue: the
@@ -45,6 +46,7 @@ builtins.__import__ = noting_import
 from participation import create_app
 
 app = create_app({"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+geocoder_at_start = bool(app.extensions.get("participation.geocoders"))
 client = app.test_client()
 statuses = []
 for method, url, form, body in plan:
@@ -59,7 +61,8 @@ while time.monotonic() < deadline and not (os.path.exists(lock) and open(lock).r
     time.sleep(0.1)
 supervisor = os.path.exists(lock) and open(lock).read().strip() == str(os.getpid())
 loaded = {name: first_import.get(name, ["(imported before the app)"]) for name in watched if name in sys.modules}
-print(json.dumps({"statuses": statuses, "loaded": loaded, "supervisor": supervisor}))
+result = {"statuses": statuses, "loaded": loaded, "supervisor": supervisor, "geocoder_at_start": geocoder_at_start}
+print(json.dumps(result))
 """
 
 
@@ -115,6 +118,7 @@ def test_serving_residents_imports_none_of_the_analysis_stack(
     assert not failed, failed
     assert ["POST", f"{SURVEY}/submit", 302] in result["statuses"]
     assert ["POST", "/api/v1/surveys/bewonersenquete/responses", 201] in result["statuses"]
+    assert not result["geocoder_at_start"]  # the street and area index loads on first use, not at start
     assert result["supervisor"], "the serving process did not take the consumer's lock: the check proves less"
     pulled_in = "\n".join(f"{name} via:\n  " + "\n  ".join(chain) for name, chain in result["loaded"].items())
     assert not result["loaded"], f"serving residents imported the analysis stack:\n{pulled_in}"
