@@ -33,6 +33,8 @@ def main() -> None:
         graceful_signal="TERM",
         shutdown_timeout=STOP_SECONDS,
     )
+    # Said where the web server's log goes, like `flask tasks worker` does: an operator sees which process consumes.
+    print(f"Process {os.getpid()} runs the queued tasks (embedded consumer).", file=sys.stderr, flush=True)
     consumer.run()
 
 
