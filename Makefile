@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 WORKERS ?= 2
 CHROMIUM ?= /usr/bin/chromium
+DEJAVU_SANS ?= /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 PYTEST_ARGS ?=
 # The PostgreSQL database the serving bench drops, fills and drops again.
 BENCH_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/participation_bench
 export FLASK_APP := participation
 
-.PHONY: run demo test install install-dev translations browser wrk lint typecheck pytest bench clean
+.PHONY: run demo test install install-dev fonts translations browser wrk lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +26,17 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-install: .make-stamp-runtime
-install-dev: .make-stamp-dev
+install: .make-stamp-runtime fonts
+install-dev: .make-stamp-dev fonts
+
+# The paper forms and report PDFs are set in DejaVu Sans from Debian's font package (see participation/printing/
+# document.py); install it when it is missing and we may (root, apt available), as `browser` does for Chromium.
+fonts:
+	@if [ ! -f "$(DEJAVU_SANS)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	  else echo "PDFs need the DejaVu Sans font at $(DEJAVU_SANS): sudo apt-get install fonts-dejavu-core" >&2; fi; \
+	fi
 
 translations: install
 	$(BIN)/flask translate compile

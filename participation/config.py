@@ -141,8 +141,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "ORGANISATION_NAME": "Alliantie Dordt West",
         # The background task queue (huey): a SQLite file needs no server; production gives redis://host:6379/0.
         "TASKS_URL": f"sqlite:///{instance_path / 'tasks.db'}",
-        # Who runs the queued tasks: "embedded" (a thread of one web process) or "separate" (`flask tasks worker`);
-        # empty: embedded for a SQLite queue, separate for Redis.
+        # Who runs the queued tasks: "embedded" (a child process of one web process) or "separate" (`flask tasks
+        # worker`); empty: embedded for a SQLite queue, separate for Redis.
         "TASKS_WORKER": "",
         # Keeps the queues of several deployments (or test runs) apart when they share one Redis.
         "TASKS_NAME": "participation",
