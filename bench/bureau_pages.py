@@ -184,8 +184,11 @@ def main() -> int:
             server.wait(timeout=30)
 
 
-def sign_in(base: str) -> urllib.request.OpenerDirector:
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+def sign_in(base: str, jar: http.cookiejar.CookieJar | None = None) -> urllib.request.OpenerDirector:
+    """An opener signed in as the analyst; its cookies are kept in ``jar`` when one is given."""
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar() if jar is None else jar)
+    )
     for _ in range(120):
         try:
             with opener.open(base + "/login", timeout=60) as answer:

@@ -17,7 +17,8 @@ Goals: held-out precision >= 0.85 and recall >= 0.7 in every language at cold st
 
 ``--fit`` fits the confidence's constants (logistic regression) on the calibration set
 (tests/themes/data/calibration.yaml: texts written like the held-out set by other people, which the vocabulary
-was not tuned on) and prints them with precision and recall per threshold; it never reads the held-out set.
+was not tuned on) and prints them with precision and recall per threshold, and the learning curve on the
+calibration set (the one to choose a way of learning from decisions by); it never reads the held-out set.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ def _fit() -> int:
         total = sum(evaluate(model, calibration_set, threshold).values(), Scores(0, 0, 0, 0))
         print(f"  threshold {threshold}: precision {total.precision:.3f} recall {total.recall:.3f}")
     _table("calibration set at the threshold:", evaluate(model, calibration_set))
+    for step, scores in learning_curve(calibration_set, themes).items():
+        _table(f"calibration set after {step} analysts' decisions (5-fold):", scores)
     _table("tuning set, 5-fold cross-validated:", cross_validated(list(shipped_examples()), themes))
     return 0
 

@@ -16,16 +16,19 @@ from participation.config import build_config
 def create_app(config_overrides: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, the request's commit point, security headers, languages, blueprints
     and CLI, in that order."""
-    app = Flask(__name__, instance_relative_config=True)
+    # No static route of Flask's own: participation.web.static_files serves static/ under fingerprinted addresses.
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
     app.config.update(build_config(Path(app.instance_path), os.environ, config_overrides))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     _configure_proxy(app)
+    _configure_compression(app)
     _configure_extensions(app)
     _configure_transactions(app)
     _configure_security(app)
     _configure_templates(app)
     _configure_routing(app)
+    _configure_static_files(app)
     _configure_input_checks(app)
     _register_blueprints(app)
     _register_cli(app)
@@ -42,6 +45,21 @@ def _configure_proxy(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     else:
         app.wsgi_app = IgnoreForwardedHeaders(app.wsgi_app)  # type: ignore[method-assign]
+
+
+def _configure_compression(app: Flask) -> None:
+    # First of the after-request hooks, so it runs last: it compresses the final answer. Behind a proxy that
+    # compresses (see the README), PARTICIPATION_COMPRESS=0 leaves that work to the proxy.
+    if app.config["COMPRESS"]:
+        from participation.extensions import compress
+
+        compress.init_app(app)
+
+
+def _configure_static_files(app: Flask) -> None:
+    from participation.web.static_files import configure_static_files
+
+    configure_static_files(app)
 
 
 def _configure_extensions(app: Flask) -> None:

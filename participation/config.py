@@ -18,6 +18,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from participation.accounts.guessing import estimate
 
 ENV_PREFIX = "PARTICIPATION_"
+COMPRESSED_TYPES = (
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/csv",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/geo+json",
+    "application/manifest+json",
+    "image/svg+xml",
+)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "bg")
 MIN_SECRET_KEY_LENGTH = 32
@@ -68,6 +80,7 @@ _PARSERS: dict[str, Any] = {
     "LOGIN_RATE_LIMIT": str,
     "API_RATE_LIMIT": str,
     "PROXY_HOPS": "int",
+    "COMPRESS": "int",
     "SMALL_COUNT_THRESHOLD": "int",
     "SESSION_IDLE_MINUTES": "int",
     "SESSION_MAX_HOURS": "int",
@@ -111,6 +124,10 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "LOGIN_RATE_LIMIT": "10 per minute",
         "API_RATE_LIMIT": "60 per minute",
         "PROXY_HOPS": 0,
+        # Compress answers (zstd, brotli or gzip, as the browser accepts) in the app itself; 0 when a reverse proxy
+        # does it. The outlines are GeoJSON and the exports CSV, beside Flask-Compress's own list of text types.
+        "COMPRESS": 1,
+        "COMPRESS_MIMETYPES": [*COMPRESSED_TYPES],
         "SMALL_COUNT_THRESHOLD": 5,
         # A staff session ends after this long without a request, and this long after sign-in in any case.
         "SESSION_IDLE_MINUTES": 30,
@@ -124,8 +141,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "ORGANISATION_NAME": "Alliantie Dordt West",
         # The background task queue (huey): a SQLite file needs no server; production gives redis://host:6379/0.
         "TASKS_URL": f"sqlite:///{instance_path / 'tasks.db'}",
-        # Who runs the queued tasks: "embedded" (a thread of one web process) or "separate" (`flask tasks worker`);
-        # empty: embedded for a SQLite queue, separate for Redis.
+        # Who runs the queued tasks: "embedded" (a child process of one web process) or "separate" (`flask tasks
+        # worker`); empty: embedded for a SQLite queue, separate for Redis.
         "TASKS_WORKER": "",
         # Keeps the queues of several deployments (or test runs) apart when they share one Redis.
         "TASKS_NAME": "participation",

@@ -32,6 +32,11 @@ def describe(code: str) -> Language:
     return Language(code=code, native_name=name[:1].upper() + name[1:], direction=locale.text_direction)
 
 
+def is_right_to_left(language: str) -> bool:
+    """Whether a language is written right to left (Arabic), as its locale says."""
+    return describe(language).direction == "rtl"
+
+
 def supported_languages() -> list[str]:
     return list(current_app.config["LANGUAGES"])
 

@@ -7,13 +7,13 @@ import math
 import os
 import tempfile
 from datetime import date
-from typing import Any
-
-import pandas as pd
-import pyreadstat
+from typing import TYPE_CHECKING, Any
 
 from participation.answers.dataset import Dataset, Kind, Variable
 from participation.printing.spreadsheets import Rows, Value, csv_bytes, xlsx_bytes
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _cell(variable: Variable, value: Any) -> Value:
@@ -51,6 +51,8 @@ def answers_xlsx(dataset: Dataset, sheet_names: tuple[str, str], headers: tuple[
 
 
 def _column(variable: Variable, values: list[Any]) -> pd.Series:
+    import pandas as pd
+
     if variable.kind is Kind.NUMBER:
         return pd.Series([math.nan if value is None else float(value) for value in values], dtype="float64")
     if variable.kind is Kind.DATE:
@@ -62,6 +64,10 @@ def _column(variable: Variable, values: list[Any]) -> pd.Series:
 
 def answers_sav(dataset: Dataset) -> bytes:
     """An SPSS file: the codes as values, each variable labelled with its question, each code with its label."""
+    # pandas and pyreadstat are for this one export: a web worker that never writes an SPSS file does not load them.
+    import pandas as pd
+    import pyreadstat
+
     columns = {
         variable.name: _column(variable, [row[n] for row in dataset.rows])
         for n, variable in enumerate(dataset.variables)

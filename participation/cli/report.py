@@ -12,7 +12,7 @@ from flask_babel import force_locale
 from participation.disclosure import DisclosurePolicy
 from participation.extensions import db
 from participation.models import Role
-from participation.reports import app_stylesheet, configured_report, record_report_export, yearly_html, yearly_pdf
+from participation.reports import app_stylesheet, configured_report, record_report_export, yearly_html
 
 report = AppGroup("report", help="The yearly accountability report (verantwoording).")
 
@@ -56,6 +56,9 @@ def yearly(year: int, language: str | None, fmt: str, output: Path, unsuppressed
             path.write_text(yearly_html(document, inline_css=app_stylesheet()), encoding="utf-8")
             written.append(path)
         if fmt in ("pdf", "both"):
+            # Every command is registered with the app, so the PDF code is imported only by the command that uses it.
+            from participation.reports.pdf import yearly_pdf
+
             path = output / f"{stem}.pdf"
             path.write_bytes(yearly_pdf(document))
             written.append(path)

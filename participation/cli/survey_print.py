@@ -13,7 +13,7 @@ from flask import current_app
 
 from participation.cli.surveys import surveys
 from participation.extensions import db
-from participation.printing import paper_form_pdf, poster_pdf, poster_svg, survey_link
+from participation.printing.qr import survey_link
 from participation.responses.publishing import current_version, definition_of, find_survey
 from participation.surveys.model import SurveyDefinition
 
@@ -57,6 +57,9 @@ def _languages(definition: SurveyDefinition, requested: Sequence[str]) -> list[s
 @output_option
 def qr_command(slug: str, campaign: str | None, languages: tuple[str, ...], output: Path) -> None:
     """Write an A4 poster with the survey's QR code: OUTPUT/poster.pdf and OUTPUT/poster.svg."""
+    # Every command is registered with the app, so the PDF code is imported only by the command that uses it.
+    from participation.printing.poster import poster_pdf, poster_svg
+
     definition, _number = _published(slug)
     chosen = _languages(definition, languages)
     survey = find_survey(db.session, slug)
@@ -78,6 +81,8 @@ def qr_command(slug: str, campaign: str | None, languages: tuple[str, ...], outp
 @output_option
 def paper_command(slug: str, languages: tuple[str, ...], output: Path) -> None:
     """Write the survey as paper forms, one PDF per language: OUTPUT/SLUG-LANG.pdf."""
+    from participation.printing.paper_form import paper_form_pdf
+
     definition, number = _published(slug)
     chosen = _languages(definition, languages) if languages else list(definition.languages)
     output.mkdir(parents=True, exist_ok=True)

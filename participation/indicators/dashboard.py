@@ -17,7 +17,8 @@ from participation.indicators.means import (
 )
 from participation.indicators.reach import reach_per_quarter
 from participation.indicators.references import references_for
-from participation.indicators.weighting import ADULT_BANDS, WeightedMean, response_rates, weighted_means
+from participation.indicators.sources import indicator_sources
+from participation.indicators.weighting import ADULT_BANDS, Population, WeightedMean, response_rates, weighted_means
 from participation.models.base import DbSession
 
 
@@ -60,12 +61,17 @@ def _means_by_key(means: list[IndicatorMean]) -> dict[tuple[str, str, int], Indi
 
 
 def build_dashboard(session: DbSession, *, threshold: int, suppress: bool, municipality_code: str) -> Dashboard:
-    cube = indicator_cube(session)
+    # Read once for every level and table of the page.
+    sources = indicator_sources(session)
+    population = Population.load(session)
+    cube = indicator_cube(session, sources)
     means: dict[tuple[str, str, int], IndicatorMean] = {}
     weighted: dict[tuple[str, str, int], WeightedMean] = {}
     for level in (AreaLevel.WIJK, AreaLevel.FOCUS_AREA, AreaLevel.MUNICIPALITY):
         means.update(_means_by_key(indicator_means(session, level, cube)))
-        weighted.update({(w.indicator, w.area_code, w.year): w for w in weighted_means(session, level)})
+        weighted.update(
+            {(w.indicator, w.area_code, w.year): w for w in weighted_means(session, level, population, sources)}
+        )
     references = references_for(session, municipality_code)
     indicators = sorted({key[0] for key in means})
     views = []
@@ -101,8 +107,8 @@ def build_dashboard(session: DbSession, *, threshold: int, suppress: bool, munic
                 cells[(area, year)] = MeanCell(count, mean, weighted.get((indicator, area, year)))
         reference = {year: references[(indicator, year)] for year in years if (indicator, year) in references}
         views.append(IndicatorView(indicator, years, areas, cells, reference))
-    rates, residents = _rate_table(session, threshold, suppress)
-    group_rates, group_residents = _group_rate_table(session, threshold, suppress)
+    rates, residents = _rate_table(session, threshold, suppress, population)
+    group_rates, group_residents = _group_rate_table(session, threshold, suppress, population)
     reach, reach_quarters = _reach_tables(session, threshold, suppress)
     return Dashboard(
         tuple(views),
@@ -152,9 +158,9 @@ def _reach_tables(
 
 
 def _rate_table(
-    session: DbSession, threshold: int, suppress: bool
+    session: DbSession, threshold: int, suppress: bool, population: Population
 ) -> tuple[DisclosedTable[str, int], dict[tuple[str, int], int]]:
-    rates = [rate for rate in response_rates(session, AreaLevel.BUURT) if rate.band == "all"]
+    rates = [rate for rate in response_rates(session, AreaLevel.BUURT, population) if rate.band == "all"]
     responses = {(rate.area_code, rate.year): rate.responses for rate in rates}
     residents = {(rate.area_code, rate.year): rate.residents for rate in rates if rate.residents}
     buurten = sorted({area for area, _year in responses})
@@ -163,11 +169,11 @@ def _rate_table(
 
 
 def _group_rate_table(
-    session: DbSession, threshold: int, suppress: bool
+    session: DbSession, threshold: int, suppress: bool, population: Population
 ) -> tuple[DisclosedTable[str, str], dict[tuple[str, str], int]]:
     responses: dict[tuple[str, str], int] = defaultdict(int)
     residents: dict[tuple[str, str], int] = {}
-    for rate in response_rates(session, AreaLevel.WIJK):
+    for rate in response_rates(session, AreaLevel.WIJK, population):
         if rate.band == "all":
             continue
         responses[(rate.area_code, rate.band)] += rate.responses

@@ -9,7 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from scipy.stats import t as student_t
 from sqlalchemy import func, select
 
 from participation.indicators.sources import IndicatorSources, indicator_sources
@@ -66,6 +65,9 @@ def interval(moments: Moments, confidence: float = 0.95) -> tuple[float | None, 
     mean, variance = moments.mean, moments.variance
     if mean is None or variance is None:
         return None, None
+    # SciPy takes a second and tens of MB to import; only pages and reports that show intervals pay for it.
+    from scipy.stats import t as student_t
+
     margin = float(student_t.ppf(0.5 + confidence / 2, moments.n - 1)) * math.sqrt(variance / moments.n)
     return mean - margin, mean + margin
 

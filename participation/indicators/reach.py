@@ -5,8 +5,9 @@ attendance; a resident who offered in a survey to take part counts once more, in
 response was placed, in the year they offered (for as long as they are in the contact register). Residents met
 twice are counted twice: the figure is contacts made, as the programme reports them.
 
-Figures come per quarter (the month is asked of SQL, which every database can extract), so that the dashboard
-can show the course through a year and the yearly figure is their sum.
+Figures come per quarter (the month is asked of SQL, which every database can extract; survey responses are
+tallied per quarter as they arrive), so that the dashboard can show the course through a year and the yearly
+figure is their sum.
 
 Survey responses are also counted by the way they came in: the kind of campaign that brought the resident (QR
 posters, flyers, door to door, ...) and the channel (website, paper, another app, in the field), per wijk, so the
@@ -24,6 +25,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import extract, func, select
 
 from participation.disclosure import DisclosedTable, disclose_table
+from participation.indicators.tallies import quarter_of
 from participation.models import (
     Activity,
     Campaign,
@@ -32,6 +34,7 @@ from participation.models import (
     Conversation,
     Place,
     ResponseChannel,
+    ResponseTally,
     StoredLocation,
     Survey,
     SurveyResponse,
@@ -51,10 +54,6 @@ class Reach:
     quarter: int = 0  # 1 to 4; 0 in figures summed over the whole year
 
 
-def quarter_of(month: int) -> int:
-    return (int(month) - 1) // 3 + 1
-
-
 def reach_per_line(session: DbSession) -> list[Reach]:
     """Residents reached per wijk, year, line and source, the quarters summed."""
     totals: dict[tuple[str, int, str, str], int] = defaultdict(int)
@@ -71,17 +70,22 @@ def reach_per_quarter(session: DbSession) -> list[Reach]:
         # PostgreSQL's extract gives decimals, SQLite's integers.
         totals[(str(wijk), int(year), quarter_of(int(month)), line, source)] += int(count or 0)
 
-    survey_year = extract("year", SurveyResponse.submitted_at)
-    survey_month = extract("month", SurveyResponse.submitted_at)
-    for wijk_code, year, month, line, count in session.execute(
-        select(StoredLocation.wijk_code, survey_year, survey_month, Survey.line, func.count(SurveyResponse.id))
-        .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
-        .join(SurveyVersion, SurveyVersion.id == SurveyResponse.survey_version_id)
+    # Survey responses from their tallies (kept at each submission and erasure): at a million answers, grouping
+    # the responses themselves would cost the dashboard more than every other figure on it.
+    for tally_wijk, tally_year, quarter, survey_line, responses in session.execute(
+        select(
+            ResponseTally.wijk_code,
+            ResponseTally.year,
+            ResponseTally.quarter,
+            Survey.line,
+            func.sum(ResponseTally.responses),
+        )
+        .join(SurveyVersion, SurveyVersion.id == ResponseTally.survey_version_id)
         .join(Survey, Survey.id == SurveyVersion.survey_id)
-        .where(StoredLocation.wijk_code.is_not(None))
-        .group_by(StoredLocation.wijk_code, survey_year, survey_month, Survey.line)
+        .group_by(ResponseTally.wijk_code, ResponseTally.year, ResponseTally.quarter, Survey.line)
     ).all():
-        add(wijk_code, year, month, str(line), "survey", count)
+        if responses:
+            totals[(str(tally_wijk), int(tally_year), int(quarter), str(survey_line), "survey")] += int(responses)
     volunteer_year = extract("year", Contact.created_at)
     volunteer_month = extract("month", Contact.created_at)
     for wijk_code, year, month, count in session.execute(

@@ -27,6 +27,10 @@ from participation.surveys.age_bands import population_band
 WEIGHTING_QUESTION = "age_group"
 
 
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
 def band_of(value: Any) -> str:
     """The population band of an age answer ("age_18_24" -> "15_24"), or "" when there is none (or under 18)."""
     return population_band(value.strip('"')) if isinstance(value, str) else ""
@@ -34,7 +38,7 @@ def band_of(value: Any) -> str:
 
 # The columns that name a cell of each tally: the conflict target of its upsert.
 _CELL_KEYS: dict[str, tuple[str, ...]] = {
-    ResponseTally.__tablename__: ("buurt_code", "year", "age_band"),
+    ResponseTally.__tablename__: ("survey_version_id", "buurt_code", "year", "quarter", "age_band"),
     IndicatorTally.__tablename__: ("survey_version_id", "question_id", "buurt_code", "year", "age_band"),
 }
 _AMOUNTS: dict[str, tuple[str, ...]] = {
@@ -86,7 +90,10 @@ def count_response(
     }
     connection = session.connection()
     dialect = connection.dialect.name
-    connection.execute(_upsert(dialect, ResponseTally.__table__), {**place, "responses": sign})
+    connection.execute(
+        _upsert(dialect, ResponseTally.__table__),
+        {**place, "survey_version_id": version_id, "quarter": quarter_of(submitted_at.month), "responses": sign},
+    )
     cells = [
         {**place, "survey_version_id": version_id, "question_id": question_id,
          "n": sign, "total": sign * score, "squares": sign * score * score}
@@ -104,22 +111,24 @@ def rebuild_tallies(session: DbSession) -> None:
     age = aliased(Answer)
     band = cast(age.value, String)
     year = extract("year", SurveyResponse.submitted_at)
+    month = extract("month", SurveyResponse.submitted_at)
     located = (StoredLocation.inside, StoredLocation.buurt_code.is_not(None), StoredLocation.wijk_code.is_not(None))
+    place = (SurveyResponse.survey_version_id, StoredLocation.buurt_code, StoredLocation.wijk_code,
+             StoredLocation.in_focus_area, year, month, band)  # fmt: skip
     responses = session.execute(
-        select(
-            StoredLocation.buurt_code, StoredLocation.wijk_code, StoredLocation.in_focus_area, year, band, func.count()
-        )
+        select(*place, func.count())
         .select_from(SurveyResponse)
         .join(StoredLocation, StoredLocation.id == SurveyResponse.location_id)
         .outerjoin(age, (age.response_id == SurveyResponse.id) & (age.question_id == WEIGHTING_QUESTION))
         .where(*located)
-        .group_by(StoredLocation.buurt_code, StoredLocation.wijk_code, StoredLocation.in_focus_area, year, band)
+        .group_by(*place)
     ).all()
-    rows: dict[tuple[str, int, str], dict[str, Any]] = {}
-    for buurt, wijk, focus, year_value, band_value, count in responses:
-        key = (str(buurt), int(year_value), band_of(band_value))
-        row = rows.setdefault(key, {"buurt_code": buurt, "wijk_code": wijk, "in_focus_area": bool(focus),
-                                    "year": key[1], "age_band": key[2], "responses": 0})  # fmt: skip
+    rows: dict[tuple[int, str, int, int, str], dict[str, Any]] = {}
+    for version_id, buurt, wijk, focus, year_value, month_value, band_value, count in responses:
+        key = (int(version_id), str(buurt), int(year_value), quarter_of(int(month_value)), band_of(band_value))
+        row = rows.setdefault(key, {"survey_version_id": key[0], "buurt_code": buurt, "wijk_code": wijk,
+                                    "in_focus_area": bool(focus), "year": key[2], "quarter": key[3],
+                                    "age_band": key[4], "responses": 0})  # fmt: skip
         row["responses"] += int(count)
     if rows:
         session.execute(insert(ResponseTally), list(rows.values()))

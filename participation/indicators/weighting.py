@@ -5,12 +5,13 @@ survey answered mostly by older residents does not speak for everybody. Response
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from participation.indicators.means import AreaLevel, Moments
-from participation.indicators.sources import indicator_sources
+from participation.indicators.sources import IndicatorSources, indicator_sources
 from participation.models import Buurt, IndicatorTally, PopulationCount, ResponseTally, Wijk
 from participation.models.base import DbSession
 
@@ -19,30 +20,47 @@ from participation.models.base import DbSession
 ADULT_BANDS = ("15_24", "25_44", "45_64", "65_plus")
 
 
+@dataclass(frozen=True)
+class Population:
+    """Residents aged 15 or older per year, buurt and band, with each buurt's wijk and focus area: the whole table
+    in one read (a few thousand rows), so a page that needs several levels and years asks the database once."""
+
+    counts: Mapping[int, Sequence[tuple[str, str, int]]]  # year -> (buurt, band, residents)
+    areas: Mapping[str, tuple[str, bool]]  # buurt -> (wijk, in the focus area)
+
+    @classmethod
+    def load(cls, session: DbSession) -> Population:
+        counts: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
+        for year, buurt_code, band, count in session.execute(
+            select(PopulationCount.year, PopulationCount.buurt_code, PopulationCount.age_band, PopulationCount.count)
+            .where(PopulationCount.sex == "all", PopulationCount.age_band.in_(ADULT_BANDS))
+        ).all():  # fmt: skip
+            counts[int(year)].append((str(buurt_code), str(band), int(count)))
+        return cls(dict(counts), {code: (wijk, focus) for code, wijk, focus in _buurt_areas(session)})
+
+    def by_area(self, level: AreaLevel, year: int) -> dict[str, dict[str, int]]:
+        """Area code -> band -> residents, from the newest figures not after ``year`` (or the oldest there are)."""
+        if not self.counts:
+            return {}
+        years = sorted(self.counts)
+        chosen = max((known for known in years if known <= year), default=years[0])
+        result: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for buurt_code, band, count in self.counts[chosen]:
+            wijk, focus = self.areas.get(buurt_code, (None, False))
+            area = {
+                AreaLevel.BUURT: buurt_code,
+                AreaLevel.WIJK: wijk,
+                AreaLevel.FOCUS_AREA: "focus_area" if focus else "rest",
+                AreaLevel.MUNICIPALITY: "municipality",
+            }[level]
+            if area is not None:
+                result[area][band] += count
+        return {area: dict(bands) for area, bands in result.items()}
+
+
 def population_by_area(session: DbSession, level: AreaLevel, year: int) -> dict[str, dict[str, int]]:
     """Area code -> band -> residents, from the newest figures not after ``year`` (or the oldest there are)."""
-    years = sorted(session.scalars(select(PopulationCount.year).distinct()))
-    if not years:
-        return {}
-    chosen = max((known for known in years if known <= year), default=years[0])
-    rows = session.execute(
-        select(PopulationCount.buurt_code, PopulationCount.age_band, PopulationCount.count).where(
-            PopulationCount.year == chosen, PopulationCount.sex == "all", PopulationCount.age_band.in_(ADULT_BANDS)
-        )
-    ).all()
-    buurten = {code: (wijk, focus) for code, wijk, focus in _buurt_areas(session)}
-    result: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for buurt_code, band, count in rows:
-        wijk, focus = buurten.get(buurt_code, (None, False))
-        area = {
-            AreaLevel.BUURT: buurt_code,
-            AreaLevel.WIJK: wijk,
-            AreaLevel.FOCUS_AREA: "focus_area" if focus else "rest",
-            AreaLevel.MUNICIPALITY: "municipality",
-        }[level]
-        if area is not None:
-            result[area][band] += count
-    return {area: dict(bands) for area, bands in result.items()}
+    return Population.load(session).by_area(level, year)
 
 
 def _buurt_areas(session: DbSession) -> list[tuple[str, str, bool]]:
@@ -72,9 +90,16 @@ def _area_of(level: AreaLevel, buurt: str, wijk: str, focus: bool) -> str:
     }[level]
 
 
-def weighted_means(session: DbSession, level: AreaLevel) -> list[WeightedMean]:
-    """Means weighted to the population by age band; bands without respondents are left out (and said so)."""
-    sources = indicator_sources(session)
+def weighted_means(
+    session: DbSession,
+    level: AreaLevel,
+    population: Population | None = None,
+    sources: IndicatorSources | None = None,
+) -> list[WeightedMean]:
+    """Means weighted to the population by age band; bands without respondents are left out (and said so).
+    ``population`` and ``sources`` are read here unless the caller, drawing several levels, read them once."""
+    sources = sources or indicator_sources(session)
+    population = population or Population.load(session)
     if not sources.by_question:
         return []
     rows = session.execute(
@@ -95,9 +120,8 @@ def weighted_means(session: DbSession, level: AreaLevel) -> list[WeightedMean]:
     populations: dict[int, dict[str, dict[str, int]]] = {}
     for (indicator, area_code, year_value), bands in sorted(cells.items()):
         if year_value not in populations:  # not setdefault: that would query for every cell
-            populations[year_value] = population_by_area(session, level, year_value)
-        population = populations[year_value]
-        residents = population.get(area_code, {})
+            populations[year_value] = population.by_area(level, year_value)
+        residents = populations[year_value].get(area_code, {})
         used = [b for b in bands if bands[b].n and residents.get(b)]
         weight = sum(residents[b] for b in used)
         if not weight:
@@ -121,14 +145,15 @@ class ResponseRate:
         return self.responses / self.residents if self.residents else 0.0
 
 
-def response_rates(session: DbSession, level: AreaLevel) -> list[ResponseRate]:
+def response_rates(session: DbSession, level: AreaLevel, population: Population | None = None) -> list[ResponseRate]:
     """Responses per area (and per age band) and year against the residents aged 15 or older."""
+    population = population or Population.load(session)
+    # The tallies are kept per survey version and quarter too; the rates need neither.
+    place = (ResponseTally.buurt_code, ResponseTally.wijk_code, ResponseTally.in_focus_area, ResponseTally.year,
+             ResponseTally.age_band)  # fmt: skip
     rows = session.execute(
-        select(
-            ResponseTally.buurt_code, ResponseTally.wijk_code, ResponseTally.in_focus_area, ResponseTally.year,
-            ResponseTally.age_band, ResponseTally.responses,
-        ).where(ResponseTally.responses > 0)
-    ).all()  # fmt: skip
+        select(*place, func.sum(ResponseTally.responses)).group_by(*place).having(func.sum(ResponseTally.responses) > 0)
+    ).all()
     counts: dict[tuple[str, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for buurt, wijk, focus, year_value, band, responses in rows:
         key = (_area_of(level, buurt, wijk, bool(focus)), int(year_value))
@@ -139,9 +164,8 @@ def response_rates(session: DbSession, level: AreaLevel) -> list[ResponseRate]:
     populations: dict[int, dict[str, dict[str, int]]] = {}
     for (area_code, year_value), by_band in sorted(counts.items()):
         if year_value not in populations:  # not setdefault: that would query for every cell
-            populations[year_value] = population_by_area(session, level, year_value)
-        population = populations[year_value]
-        residents = population.get(area_code, {})
+            populations[year_value] = population.by_area(level, year_value)
+        residents = populations[year_value].get(area_code, {})
         total = sum(residents.get(b, 0) for b in ADULT_BANDS)
         rates.append(ResponseRate(area_code, "all", year_value, by_band["all"], total))
         for b in ADULT_BANDS:

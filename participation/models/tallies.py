@@ -35,13 +35,22 @@ class IndicatorTally(Base):
 
 
 class ResponseTally(Base):
+    """Responses per survey version, buurt, year, quarter and age band: the response rates sum it over versions and
+    quarters, the reach per participation line over buurten and age bands (a version's survey names its line)."""
+
     __tablename__ = "response_tally"
-    __table_args__ = (UniqueConstraint("buurt_code", "year", "age_band", name="uq_response_tally_cell"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "survey_version_id", "buurt_code", "year", "quarter", "age_band", name="uq_response_tally_cell"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    survey_version_id: Mapped[int] = mapped_column(Integer)
     buurt_code: Mapped[str] = mapped_column(String(10))
     wijk_code: Mapped[str] = mapped_column(String(10))
     in_focus_area: Mapped[bool] = mapped_column(Boolean)
     year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int] = mapped_column(Integer)  # 1 to 4
     age_band: Mapped[str] = mapped_column(String(16))
     responses: Mapped[int] = mapped_column(Integer)

@@ -4,10 +4,7 @@ CSV and XLSX spreadsheets (``spreadsheets``).
 
 Pure domain code: it takes survey definitions and plain values and returns PDF, SVG, CSV or XLSX bytes, without a Flask
 request. Fixed texts are translated with the app's catalogs when an app context is active (``force_locale``).
+
+The package re-exports nothing: importing it for the spreadsheets must not load fpdf and its font tools (a second
+of start and tens of MB in every web worker), so each caller imports the module it needs.
 """
-
-from participation.printing.paper_form import paper_form_pdf
-from participation.printing.poster import UnknownLanguage, poster_pdf, poster_svg
-from participation.printing.qr import survey_link
-
-__all__ = ["UnknownLanguage", "paper_form_pdf", "poster_pdf", "poster_svg", "survey_link"]

@@ -1,14 +1,16 @@
 """An A4 PDF document set up for every language the surveys ship: one font for all scripts, text shaping, and the
 writing direction of the language at hand.
 
-The font is DejaVu Sans from matplotlib's package data: it covers Latin (Dutch, English, Turkish, Polish), Cyrillic
-(Bulgarian) and Arabic with the OpenType features Arabic needs (init, medi, fina, rlig), and it arrives with a plain
-``pip install``, so nothing is downloaded at run time and no system font is assumed.
+The font is DejaVu Sans: it covers Latin (Dutch, English, Turkish, Polish), Cyrillic (Bulgarian) and Arabic with
+the OpenType features Arabic needs (init, medi, fina, rlig). It comes from the operating system's font package,
+Debian's ``fonts-dejavu-core`` (``make run``, ``make test`` and CI install it, as they install Chromium for the
+browser tests, which need the same package): no package on PyPI ships DejaVu Sans for its own sake, and taking it
+from matplotlib's package data put a plotting library of 30 MB on every install for two font files. The OS package
+gets the distribution's updates, and nothing is downloaded at run time.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,29 +19,29 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from participation.i18n import describe
+from participation.i18n import is_right_to_left
 
 FONT_FAMILY = "dejavu"
+# Where Debian's fonts-dejavu-core puts the files.
+FONT_DIRECTORY = Path("/usr/share/fonts/truetype/dejavu")
+FONT_PACKAGE = "fonts-dejavu-core"
 GREY = (85, 85, 85)  # still dark enough to read on a cheap copier
 
 
 class FontMissing(RuntimeError):
-    """The font files are not where the matplotlib package keeps them."""
+    """The font files are not where the operating system's font package puts them."""
 
 
 @cache
 def font_files() -> dict[str, Path]:
     """The regular and bold DejaVu Sans files, by fpdf2 style ("" and "B")."""
-    # Found without importing matplotlib, which would read its settings and set up a cache for nothing.
-    spec = importlib.util.find_spec("matplotlib")
-    locations = list(spec.submodule_search_locations or []) if spec is not None else []
-    if not locations:
-        raise FontMissing("matplotlib is not installed; it ships the DejaVu Sans font the printed forms use")
-    directory = Path(locations[0]) / "mpl-data" / "fonts" / "ttf"
-    files = {"": directory / "DejaVuSans.ttf", "B": directory / "DejaVuSans-Bold.ttf"}
-    for path in files.values():
-        if not path.is_file():
-            raise FontMissing(f"{path} is missing; reinstall matplotlib")
+    files = {"": FONT_DIRECTORY / "DejaVuSans.ttf", "B": FONT_DIRECTORY / "DejaVuSans-Bold.ttf"}
+    missing = [str(path) for path in files.values() if not path.is_file()]
+    if missing:
+        raise FontMissing(
+            f"The printed forms and reports need the DejaVu Sans font, and {', '.join(missing)} is missing: "
+            f"install the {FONT_PACKAGE} package (sudo apt-get install {FONT_PACKAGE}, or `make install` as root)"
+        )
     return files
 
 
@@ -54,11 +56,6 @@ class LabelledDocument(FPDF):
         self.set_text_color(*GREY)
         self.cell(0, 5, f"{self.label} · {self.page_no()}", align="C")
         self.set_text_color(0, 0, 0)
-
-
-def is_right_to_left(language: str) -> bool:
-    """Whether a language is written right to left (Arabic), as its locale says."""
-    return describe(language).direction == "rtl"
 
 
 @contextmanager

@@ -14,10 +14,10 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
 
+from participation.i18n import is_right_to_left
 from participation.printing.document import (
     FONT_FAMILY,
     GREY,
-    is_right_to_left,
     new_document,
     pdf_bytes,
     use_language,

@@ -15,7 +15,8 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from fpdf import FPDF
 
-from participation.printing.document import FONT_FAMILY, is_right_to_left, new_document, pdf_bytes, use_language
+from participation.i18n import is_right_to_left
+from participation.printing.document import FONT_FAMILY, new_document, pdf_bytes, use_language
 from participation.printing.qr import QUIET_ZONE, QrSymbol, qr_symbol
 from participation.surveys.model import SurveyDefinition
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-import segno
-
 # The quiet zone a scanner needs around the code, in modules (the QR standard asks for four).
 QUIET_ZONE = 4
 
@@ -41,6 +39,8 @@ def survey_link(base_url: str, slug: str, language: str, campaign: str | None = 
 
 def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     """The modules of the QR code for ``url`` (True is dark), row by row, without the quiet zone."""
+    import segno  # only posters draw codes; the field's routes import this module for survey_link
+
     # Error level M survives a crease or a smudge on a printed poster and keeps the code small enough to scan
     # from a distance; never a Micro QR, which many phone cameras do not read.
     code = segno.make(url, error="m", micro=False)

@@ -12,11 +12,11 @@ from contextlib import contextmanager
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from participation.i18n import is_right_to_left
 from participation.printing.document import (
     FONT_FAMILY,
     GREY,
     LabelledDocument,
-    is_right_to_left,
     new_document,
     use_language,
 )

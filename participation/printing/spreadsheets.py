@@ -12,9 +12,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,6 +52,9 @@ def write_sheet(sheet: Worksheet, rows: Rows) -> None:
 
 def xlsx_bytes(sheets: Mapping[str, Rows]) -> bytes:
     """One sheet per entry (sheet names are cut to Excel's 31 characters)."""
+    # openpyxl loads with the first workbook: the home page imports this package for its figures, not for XLSX.
+    from openpyxl import Workbook
+
     workbook = Workbook()
     first = True
     for name, rows in sheets.items():

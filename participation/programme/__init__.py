@@ -32,7 +32,6 @@ from participation.programme.operations import (
     unlink_evidence,
     update_input,
 )
-from participation.programme.pdf import programme_pdf
 from participation.programme.queries import (
     PUBLIC_STATUSES,
     Area,
@@ -68,7 +67,6 @@ __all__ = [
     "link_evidence",
     "neutralise",
     "priority_label",
-    "programme_pdf",
     "public_inputs",
     "public_text",
     "record_programme_export",

@@ -5,7 +5,6 @@ context for the translations (call them inside ``force_locale``).
 """
 
 from participation.reports.html import app_stylesheet, report_body, yearly_html
-from participation.reports.pdf import yearly_pdf
 from participation.reports.queries import years_with_data
 from participation.reports.yearly import (
     QUOTES_PER_THEME,
@@ -29,7 +28,6 @@ __all__ = [
     "record_report_export",
     "report_body",
     "yearly_html",
-    "yearly_pdf",
     "yearly_report",
     "years_with_data",
 ]

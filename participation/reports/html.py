@@ -14,7 +14,7 @@ from flask_babel import format_datetime
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup
 
-from participation.printing.document import is_right_to_left
+from participation.i18n import is_right_to_left
 from participation.reports import text
 from participation.reports.charts import yearly_charts
 from participation.reports.yearly import YearlyReport

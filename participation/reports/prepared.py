@@ -17,7 +17,6 @@ from participation.disclosure import DisclosurePolicy
 from participation.models import StaffUser
 from participation.models.background import PreparedReport
 from participation.models.base import DbSession, utcnow
-from participation.reports.pdf import yearly_pdf
 from participation.reports.yearly import configured_report
 
 
@@ -53,6 +52,9 @@ def request_report(
 def prepare_report(session: DbSession, report_id: int, config: Mapping[str, Any]) -> PreparedReport | None:
     """Make the PDF that was asked for; flushes. Call inside ``force_locale(report.language)``. None when the
     request is gone (asked again meanwhile and replaced, or removed)."""
+    # The task consumer makes the PDFs; the web workers import this module only to ask for one.
+    from participation.reports.pdf import yearly_pdf
+
     report = session.get(PreparedReport, report_id)
     if report is None:
         return None

@@ -1,5 +1,10 @@
 """The background tasks: each a thin function over a domain operation, run inside an app context by the queue
-(``participation.tasks.queue``), which commits what it wrote. The names are what callers enqueue."""
+(``participation.tasks.queue``), which commits what it wrote. The names are what callers enqueue.
+
+Every web process imports this module (its queue registers the tasks by name to enqueue them), but only the
+consumer runs them. So each task imports its domain operation when it runs: the suggestion model, the clustering
+(scikit-learn), the report PDFs (fpdf, charts, SciPy) and what they pull in stay out of the web workers.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +19,6 @@ from flask_babel import force_locale
 from huey import crontab
 
 from participation.extensions import db, tasks
-from participation.fieldwork.purge import purge_expired
-from participation.indicators.tallies import rebuild_tallies
-from participation.models.base import utcnow
-from participation.models.themes import SubjectType
-from participation.reports.prepared import mark_report_failed, prepare_report
-from participation.responses.drafts import purge_expired_drafts
 from participation.tasks.names import (
     EMERGING_THEMES,
     PREPARE_REPORT,
@@ -29,8 +28,6 @@ from participation.tasks.names import (
     SUGGEST_FOR_SUBJECT,
     SUGGEST_UNCODED,
 )
-from participation.themes.emerging import run_emerging_themes
-from participation.themes.proposing import models, propose_for_response, propose_for_subject, propose_uncoded
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +43,17 @@ def _languages() -> tuple[str, ...]:
 
 
 def suggest_for_response(response_id: int) -> None:
+    from participation.themes.proposing import propose_for_response
+
     count = propose_for_response(db.session, response_id)
     if count.texts:
         _after_new_texts()
 
 
 def suggest_for_subject(kind: str, subject_id: int) -> None:
+    from participation.models.themes import SubjectType
+    from participation.themes.proposing import propose_for_subject
+
     count = propose_for_subject(db.session, SubjectType(kind), subject_id, _languages())
     if count.texts:
         _after_new_texts()
@@ -59,15 +61,22 @@ def suggest_for_subject(kind: str, subject_id: int) -> None:
 
 def warm_up() -> None:
     """Build the suggestion model of this process before the first text arrives."""
+    from participation.themes.proposing import models
+
     models.model(db.session)
 
 
 def suggest_uncoded() -> None:
+    from participation.themes.proposing import propose_uncoded
+
     count = propose_uncoded(db.session, _languages())
     logger.info("suggestions for %d uncoded text(s): %d proposal(s)", count.texts, count.proposals)
 
 
 def emerging_themes() -> None:
+    from participation.themes.emerging import run_emerging_themes
+    from participation.themes.proposing import models
+
     # Cleared before the run, so that a text arriving during it asks for the next one.
     tasks.huey.storage.delete_data(EMERGING_PENDING_KEY)
     tasks.huey.storage.delete_data(EMERGING_REQUESTED_KEY)
@@ -89,6 +98,8 @@ def request_emerging_run() -> None:
 
 
 def prepare_report_pdf(report_id: int, language: str) -> None:
+    from participation.reports.prepared import mark_report_failed, prepare_report
+
     try:
         with force_locale(language):
             prepare_report(db.session, report_id, current_app.config)
@@ -101,11 +112,17 @@ def prepare_report_pdf(report_id: int, language: str) -> None:
 
 
 def rebuild_tally_tables() -> None:
+    from participation.indicators.tallies import rebuild_tallies
+
     rebuild_tallies(db.session)
 
 
 def privacy_purge() -> None:
     """What ``flask privacy purge`` does, every day."""
+    from participation.fieldwork.purge import purge_expired
+    from participation.models.base import utcnow
+    from participation.responses.drafts import purge_expired_drafts
+
     report = purge_expired(db.session, date.today(), retention_days=int(current_app.config["CONTACT_RETENTION_DAYS"]))
     drafts = purge_expired_drafts(db.session, utcnow())
     logger.info("privacy purge: %d contact(s), %d draft(s) removed", report.contacts, drafts)

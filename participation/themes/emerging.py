@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import select
 
 from participation.models.background import EmergingThemeRun
@@ -61,6 +58,12 @@ def cluster_texts(
     texts: Sequence[SubjectText], max_clusters: int = MAX_CLUSTERS, top: int = 8, examples: int = 3
 ) -> list[CandidateTheme]:
     """Group texts into candidate themes, largest first; clusters smaller than ``MIN_CLUSTER_SIZE`` are left out."""
+    # scikit-learn (and SciPy under it) costs a web worker about 100 MB and a second at import: only the clustering
+    # task and the bureau's page of candidates load it.
+    import numpy as np
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     documents = [_document(text) for text in texts]
     usable = [number for number, document in enumerate(documents) if document]
     if len(usable) < MIN_CLUSTER_SIZE:

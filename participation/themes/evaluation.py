@@ -120,18 +120,31 @@ def learning_curve(
     held_out: Sequence[Example], themes: list[Theme], steps: Sequence[int] = (0, 50, 100, 200), folds: int = 5
 ) -> dict[int, dict[str, Scores]]:
     """Figures after N analysts' decisions, as analysts would take them on texts like the held-out set's: each
-    fold is scored by the cold-start model retrained with the first N decisions on the other folds' texts
-    (accepting their true themes and rejecting wrong suggestions, as a careful analyst would)."""
+    fold is scored by the cold-start model retrained with the first N decisions on the other folds' texts, the
+    languages taken in turn (``queue_order``), accepting their true themes and rejecting wrong suggestions, as
+    a careful analyst would."""
     cold = keyword_model(themes)
     curve: dict[int, dict[str, Scores]] = {step: {} for step in steps}
     for fold in range(folds):
         test = [item for number, item in enumerate(held_out) if number % folds == fold]
-        stream = [item for number, item in enumerate(held_out) if number % folds != fold]
+        stream = queue_order([item for number, item in enumerate(held_out) if number % folds != fold])
         decisions = analyst_decisions(cold, stream)
         for step in steps:
             model = learn(cold, decisions[:step]) if step else cold
             _merge(curve[step], evaluate(model, test))
     return curve
+
+
+def queue_order(items: Sequence[Example]) -> list[Example]:
+    """The texts in the order analysts meet them in the learning curve: languages taken in turn.
+
+    Labelled files are grouped by language, but a review queue mixes them: taken in file order, the first 200
+    decisions would all be about the first two or three languages' texts and teach the others nothing."""
+    by_language: dict[str, list[Example]] = {}
+    for item in items:
+        by_language.setdefault(item.language, []).append(item)
+    queues = list(by_language.values())
+    return [queue[rank] for rank in range(max(map(len, queues), default=0)) for queue in queues if rank < len(queue)]
 
 
 def analyst_decisions(model: SuggestionModel, items: Iterable[Example]) -> list[tuple[SubjectText, str, bool]]:
@@ -170,4 +183,5 @@ __all__ = [
     "fit_calibration",
     "learning_curve",
     "meets",
+    "queue_order",
 ]

@@ -13,11 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-import simplemma
-
-# Languages simplemma covers, checked against its dictionaries once.
-_SIMPLEMMA_LANGUAGES = frozenset(simplemma.strategies.dictionaries.dictionary_factory.SUPPORTED_LANGUAGES)
+from types import ModuleType
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, shadda, sukun, dagger alef, tatweel
@@ -28,6 +24,21 @@ _ARABIC_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ات", "ون", "�
 _GENERIC_SUFFIXES = ("ings", "ing", "es", "en", "er", "s", "e")
 # Below this length a stem says too little to match on.
 MIN_STEM = 3
+
+
+@lru_cache(maxsize=1)
+def _simplemma() -> ModuleType:
+    # Imported on the first text to read, not with the module: a web worker that serves residents imports this
+    # module through the survey code but never reads a text, and should not carry simplemma.
+    import simplemma
+
+    return simplemma
+
+
+@lru_cache(maxsize=1)
+def _simplemma_languages() -> frozenset[str]:
+    """Languages simplemma covers, checked against its dictionaries once."""
+    return frozenset(_simplemma().strategies.dictionaries.dictionary_factory.SUPPORTED_LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,8 @@ def stems(word: str, language: str, clitics: bool = True) -> set[str]:
 def word(surface: str, language: str, keyword: bool = False) -> Word:
     """The comparable forms of one normalised token (cached: texts repeat their words a lot). A ``keyword`` is a
     codebook entry, already a base form: its stems are taken more cautiously."""
-    if language in _SIMPLEMMA_LANGUAGES:
+    if language in _simplemma_languages():
+        simplemma = _simplemma()
         lemma = normalise(simplemma.lemmatize(surface, lang=language, low_memory=True), language)
         known = simplemma.is_known(surface, lang=language, low_memory=True)
     else:
@@ -130,9 +142,9 @@ def lemmas(text: str, language: str) -> list[str]:
 def detect_language(text: str, candidates: tuple[str, ...], default: str) -> str:
     """The most likely of ``candidates`` for a text whose language was not recorded (e.g. a professional's
     notes), or ``default`` when the text is too short or unclear to tell."""
-    usable = tuple(language for language in candidates if language in _SIMPLEMMA_LANGUAGES)
+    usable = tuple(language for language in candidates if language in _simplemma_languages())
     if len(tokens(text, default)) < 3 or not usable:
         return default
-    ranked = simplemma.langdetect(text, lang=usable)
+    ranked = _simplemma().langdetect(text, lang=usable)
     best, share = ranked[0]
     return best if best != "unk" and share >= 0.3 else default

@@ -23,8 +23,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from participation.themes.lemmas import Word, clauses, tokens, word
 from participation.themes.negation import Negation, negation
 
@@ -92,10 +90,18 @@ class Match:
 Codebook = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
 
 
+def _zipf_frequency(word: str, language: str) -> float:
+    # wordfreq's lists take a quarter of a second to import: loaded when a text is first matched, not by every
+    # module that imports the matching (the residents' web workers never match a text).
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, language))
+
+
 def specificity(keyword: str, language: str) -> float:
     """How much one occurrence of a keyword says about its theme: 1 for a specific word ("schimmel"), less for
     an everyday word ("avond", "huis", "kimse"), by its frequency in the language (Zipf scale)."""
-    zipf = zipf_frequency(keyword, language)
+    zipf = _zipf_frequency(keyword, language)
     if zipf == 0.0:  # not in the frequency lists (a language wordfreq lacks, or a rare word): specific
         return 1.0
     return min(1.0, max(_MIN_SPECIFICITY, 1.0 - _SPECIFICITY_SLOPE * (zipf - _COMMON_ZIPF)))
@@ -232,7 +238,7 @@ def _compound_heads(surface: str, index: KeywordIndex, known: bool) -> set[tuple
 @lru_cache(maxsize=100_000)
 def _foreign(keyword: str, language: str) -> bool:
     # A Dutch keyword that is not also a word of the text's language ("flat", "kind" and "gas" are English).
-    return len(keyword) >= _MIN_DUTCH_TERM and zipf_frequency(keyword, language) < _FOREIGN_ZIPF
+    return len(keyword) >= _MIN_DUTCH_TERM and _zipf_frequency(keyword, language) < _FOREIGN_ZIPF
 
 
 def _dutch_hits(item: Word, dutch: KeywordIndex, language: str) -> set[tuple[str, str]]:

@@ -130,10 +130,11 @@ def features(text: str, language: str, model: SuggestionModel) -> dict[str, tupl
 
 
 def confidences(
-    text: str, language: str, model: SuggestionModel, calibration: tuple[float, ...] = CALIBRATION
+    text: str, language: str, model: SuggestionModel, calibration: tuple[float, ...] | None = None
 ) -> dict[str, tuple[float, set[str]]]:
-    """The confidence of every candidate theme, with the words behind it."""
-    intercept, *weights = calibration
+    """The confidence of every candidate theme, with the words behind it (by ``CALIBRATION`` unless given)."""
+    # Read at call time, so that ``bench/themes.py --fit`` scores with the constants it has just fitted.
+    intercept, *weights = CALIBRATION if calibration is None else calibration
     result = {}
     for code, (values, found) in features(text, language, model).items():
         linear = intercept + sum(weight * value for weight, value in zip(weights, values, strict=True))

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import geopandas
+import numpy as np
 import pytest
 import shapely
 
 from participation.geo import GeoImportError, build_geocoder
 from participation.geo.street_import import import_streets
+from participation.geo.streets import NEAREST_STREET_M, STREET_CELL_M, StreetRegister
 
 LatLon = Callable[[float, float], tuple[float, float]]
 
@@ -136,3 +138,30 @@ def test_only_streets_elsewhere_is_an_error(geodata_dir: Path, tmp_path: Path) -
 def test_missing_file(geodata_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(GeoImportError, match="does not exist"):
         import_streets(tmp_path / "nope.gpkg", geodata_dir)
+
+
+def test_the_nearest_street_grid_gives_the_exact_nearest_line() -> None:
+    """The grid behind single lookups answers as a brute-force distance to every line would: the line it names is
+    at the least distance (any of equal ones), and it names none exactly when no line is within 25 m."""
+    rng = np.random.default_rng(11)
+    starts = rng.uniform((100_000, 420_000), (103_000, 423_000), (400, 2))
+    ends = starts + rng.normal(0, 60, (400, 2))
+    bends = ends + rng.normal(0, 40, (400, 2))
+    lines = shapely.linestrings(np.stack([starts, ends, bends], axis=1))
+    # Degenerate pieces, as imports can hold: a line of no length.
+    lines[::50] = shapely.linestrings(np.stack([starts[::50], starts[::50]], axis=1))
+    register = StreetRegister([f"Straat {i}" for i in range(len(lines))], np.asarray(lines, dtype=object))
+    points = rng.uniform((99_900, 419_900), (103_100, 423_100), (5_000, 2))
+    # Points on cell corners and edges too, where rounding would show first.
+    points[:200] = np.round(points[:200] / STREET_CELL_M) * STREET_CELL_M
+    distances = shapely.distance(shapely.points(points)[:, np.newaxis], lines[np.newaxis, :])
+    named = 0
+    for (x, y), row in zip(points.tolist(), distances, strict=True):
+        found = register.nearest(x, y)
+        if row.min() > NEAREST_STREET_M:
+            assert found is None
+        else:
+            assert found is not None
+            assert row[int(found.removeprefix("Straat "))] == pytest.approx(row.min(), abs=1e-6)
+            named += 1
+    assert 500 < named < 4_500  # both answers occur often enough to be tested

@@ -28,7 +28,7 @@ def snapshot() -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
         if t.n
     }
     responses = {
-        (t.buurt_code, t.year, t.age_band, t.responses)
+        (t.survey_version_id, t.buurt_code, t.year, t.quarter, t.age_band, t.responses)
         for t in db.session.scalars(select(ResponseTally))
         if t.responses
     }

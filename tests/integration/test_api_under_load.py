@@ -91,7 +91,7 @@ def tallies() -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
         if t.n
     }
     response_cells = {
-        (t.buurt_code, t.year, t.age_band, t.responses)
+        (t.survey_version_id, t.buurt_code, t.year, t.quarter, t.age_band, t.responses)
         for t in db.session.scalars(select(ResponseTally))
         if t.responses
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from participation.printing import UnknownLanguage, paper_form_pdf
-from participation.printing.paper_form import PAGE_COUNT_STAND_IN
+from participation.printing.paper_form import PAGE_COUNT_STAND_IN, paper_form_pdf
+from participation.printing.poster import UnknownLanguage
 from participation.surveys.model import SurveyDefinition
 from tests.printing.pdf_text import pdf_pages, pdf_text
 

@@ -10,8 +10,8 @@ import segno
 from flask import Flask
 from flask_babel import force_locale
 
-from participation.printing import UnknownLanguage, poster_pdf, poster_svg, survey_link
-from participation.printing.poster import CALL_TO_SCAN
+from participation.printing.poster import CALL_TO_SCAN, UnknownLanguage, poster_pdf, poster_svg
+from participation.printing.qr import survey_link
 from participation.surveys.model import SurveyDefinition
 from tests.printing.pdf_text import pdf_pages
 

@@ -19,11 +19,11 @@ from participation.programme import (
     find_wijk,
     link_evidence,
     neutralise,
-    programme_pdf,
     wijk_programme,
     xlsx_bytes,
 )
 from participation.programme.document import WijkProgramme
+from participation.programme.pdf import programme_pdf
 from tests.factories import BUURT_A, BUURT_B, WIJK, Seeder
 from tests.printing.pdf_text import pdf_text
 

@@ -15,7 +15,8 @@ from participation.models import Conversation, ConversationSetting, DemoRecord, 
 from participation.models.lines import ParticipationLine
 from participation.models.programme import InputEvidence
 from participation.models.themes import SubjectType
-from participation.reports import QUOTES_PER_THEME, YearlyReport, yearly_html, yearly_pdf, yearly_report
+from participation.reports import QUOTES_PER_THEME, YearlyReport, yearly_html, yearly_report
+from participation.reports.pdf import yearly_pdf
 from tests.printing.pdf_text import pdf_text
 from tests.reports.data import CONSENTED, NOT_CONSENTED, OLD_QUOTE, Filled
 

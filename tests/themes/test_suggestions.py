@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from participation.models.base import DbSession
 from participation.models.themes import CodingOrigin, CodingStatus, SubjectType, Theme, ThemeCoding
-from participation.themes.evaluation import HELD_OUT_FILE, Scores, codebook_themes, evaluate, meets
-from participation.themes.examples import EXAMPLES_FILE, load_examples
+from participation.themes import suggestions
+from participation.themes.evaluation import HELD_OUT_FILE, Scores, codebook_themes, evaluate, meets, queue_order
+from participation.themes.examples import EXAMPLES_FILE, Example, load_examples
 from participation.themes.lemmas import detect_language, tokens, word
 from participation.themes.subjects import SubjectText
 from participation.themes.suggestions import (
@@ -165,3 +166,22 @@ def test_a_short_keyword_in_arabic_gives_suggestions_instead_of_an_error() -> No
     theme = Theme(code="tv", label_nl="Tv", label_en="TV", pillar=1, goals=[1], keywords={"ar": ["tv"]}, active=True)
     model = keyword_model([theme])
     assert [found.theme_code for found in suggest("التلفاز tv لا يعمل", "ar", model, 0.0)] == ["tv"]
+
+
+def test_the_learning_curve_meets_the_languages_in_turn_as_a_review_queue_does() -> None:
+    grouped = [
+        Example(language, f"{language} {number}", frozenset()) for language in ("nl", "en", "tr") for number in range(3)
+    ]
+    grouped.append(Example("ar", "ar 0", frozenset()))
+    ordered = queue_order(grouped)
+    assert [item.language for item in ordered[:4]] == ["nl", "en", "tr", "ar"]
+    assert sorted(ordered, key=grouped.index) == grouped  # every text once
+
+
+def test_confidences_use_the_constants_in_force_when_called(
+    model: SuggestionModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bench/themes.py --fit scores with constants it has just fitted by setting them on the module.
+    before = confidence("Schimmel en vocht in de woning.", "housing_quality", model)
+    monkeypatch.setattr(suggestions, "CALIBRATION", (-10.0, 0.0, 0.0, 0.0, 0.0))
+    assert confidence("Schimmel en vocht in de woning.", "housing_quality", model) < 0.01 < before

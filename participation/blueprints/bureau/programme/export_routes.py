@@ -11,7 +11,7 @@ from participation.blueprints.bureau.programme import bp
 from participation.blueprints.bureau.programme.context import language, wijk_or_404
 from participation.extensions import db
 from participation.models import Role
-from participation.programme import csv_bytes, programme_pdf, record_programme_export, wijk_programme, xlsx_bytes
+from participation.programme import csv_bytes, record_programme_export, wijk_programme, xlsx_bytes
 from participation.web.disclosure import viewer_disclosure
 from participation.web.downloads import ExportKind, download
 from participation.web.staff import current_staff
@@ -36,5 +36,8 @@ def export(wijk_code: str, fmt: str) -> ResponseReturnValue:
                 "programme/document.html", document=document, made_on=format_datetime(document.generated_at, "short")
             )
         else:
+            # fpdf loads with the first PDF, not with every web worker.
+            from participation.programme.pdf import programme_pdf
+
             data = {"csv": csv_bytes, "xlsx": xlsx_bytes, "pdf": programme_pdf}[fmt](document)
     return download(data, f"programma-input-{wijk.code}.{fmt}", KINDS[fmt], inline=fmt == "html")

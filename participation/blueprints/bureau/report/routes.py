@@ -20,7 +20,6 @@ from participation.reports import (
     record_report_export,
     report_body,
     yearly_html,
-    yearly_pdf,
     years_with_data,
 )
 from participation.reports.prepared import prepared_report, record_prepared_export, request_report
@@ -106,6 +105,9 @@ def download(year: int, fmt: str) -> ResponseReturnValue:
         if fmt == "html":
             data: str | bytes = yearly_html(report, stylesheet_href=url_for("static", filename="css/main.css"))
         else:
+            # fpdf and the chart drawing load with the first PDF, not with every web worker.
+            from participation.reports.pdf import yearly_pdf
+
             data = yearly_pdf(report)
     record_report_export(db.session, report, fmt, current_staff())
     kind = downloads.ExportKind.HTML if fmt == "html" else downloads.ExportKind.PDF

@@ -21,7 +21,7 @@ from participation.extensions import db
 from participation.geo.app_geocoder import current_geocoder
 from participation.i18n import current_language, describe
 from participation.models import ResponseChannel, Role, Survey, SurveyResponse, SurveyVersion
-from participation.printing import UnknownLanguage, paper_form_pdf, poster_pdf, poster_svg, survey_link
+from participation.printing.qr import survey_link
 from participation.printing.skip_hints import question_numbers, skip_hint
 from participation.responses.publishing import current_version, definition_of, find_survey
 from participation.responses.submission import SubmissionRejected, enter_paper_form
@@ -62,6 +62,9 @@ def surveys() -> ResponseReturnValue:
 @requires_role(Role.PROFESSIONAL)
 def poster(slug: str) -> ResponseReturnValue:
     """The A4 poster for the chosen languages and campaign, as PDF or (``format=svg``) SVG."""
+    # The printing modules bring fpdf and its font tools: loaded by the first poster or form, not by every worker.
+    from participation.printing.poster import UnknownLanguage, poster_pdf, poster_svg
+
     survey, _version, definition = _published(slug)
     languages = request.args.getlist("lang") or [definition.default_language]
     campaign = request.args.get("campaign", "")
@@ -84,6 +87,8 @@ def poster(slug: str) -> ResponseReturnValue:
 @requires_role(Role.PROFESSIONAL)
 def paper_form(slug: str, language: str) -> ResponseReturnValue:
     """The paper form of the newest version in one language, as PDF."""
+    from participation.printing.paper_form import paper_form_pdf
+
     _survey, version, definition = _published(slug)
     if language not in definition.languages:
         abort(404)

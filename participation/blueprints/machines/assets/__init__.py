@@ -8,19 +8,19 @@ from functools import cache
 from pathlib import Path
 
 import xstatic.pkg.leaflet
-from flask import Blueprint, Response, current_app, send_from_directory
+from flask import Blueprint, Response, current_app
 
 from participation.geo.boundaries import BUURTEN_FILE, available_years, boundaries_root
+from participation.web.static_files import ONE_YEAR, send_asset
 
 bp = Blueprint("assets", __name__)
 LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
-ONE_YEAR = 365 * 24 * 3600
 
 
 @bp.get(f"/vendor/leaflet-{xstatic.pkg.leaflet.VERSION}/<path:filename>")
 def leaflet(filename: str) -> Response:
     # The version is in the address, so browsers may keep the files for a year.
-    return send_from_directory(LEAFLET_DIR, filename, max_age=ONE_YEAR)
+    return send_asset(LEAFLET_DIR, filename, max_age=ONE_YEAR)
 
 
 @cache
