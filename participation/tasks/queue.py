@@ -9,6 +9,7 @@ returns (rolled back when it raises).
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask, current_app
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
 from huey.api import TaskWrapper
+from huey.storage import SqliteStorage
 
 from participation.tasks import commit
 
@@ -28,12 +30,25 @@ EXTENSION = "participation.tasks"
 SQLITE_PREFIX = "sqlite:///"
 
 
+class QueueFileStorage(SqliteStorage):
+    """huey's SQLite storage, with the queue file synced at checkpoints rather than at every task added.
+
+    In WAL mode ``synchronous=NORMAL`` keeps the file whole through any crash and loses at most the last tasks on
+    a power cut; what the tasks do is made good anyway (the hourly catch-up suggests for every text still
+    without), while a full sync on every enqueue doubled the disk flushes of a survey submission."""
+
+    def _create_connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection = super()._create_connection()
+        connection.execute("pragma synchronous=NORMAL")
+        return connection
+
+
 def build_huey(url: str, name: str) -> Huey:
     """A huey instance for ``url``: sqlite:///path, redis://host:port/db (or rediss://), memory://."""
     if url.startswith(SQLITE_PREFIX):
         path = Path(url.removeprefix(SQLITE_PREFIX))
         path.parent.mkdir(parents=True, exist_ok=True)
-        return SqliteHuey(name, filename=str(path), results=False)
+        return SqliteHuey(name, filename=str(path), results=False, storage_class=QueueFileStorage)
     if url.startswith(("redis://", "rediss://")):
         return RedisHuey(name, url=url, results=False)
     if url.startswith("memory://"):

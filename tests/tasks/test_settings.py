@@ -58,3 +58,10 @@ def test_one_holder_of_the_consumer_lock_at_a_time(tmp_path: Path) -> None:
     second = acquire(path, blocking=False)
     assert second is not None
     os.close(second)
+
+
+def test_the_queue_file_is_synced_at_checkpoints_not_at_every_task(tmp_path: Path) -> None:
+    queue = build_huey(f"sqlite:///{tmp_path / 'tasks.db'}", "participation")
+    connection = queue.storage.conn
+    assert connection.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("pragma synchronous").fetchone()[0] == 1  # NORMAL; FULL would be 2
