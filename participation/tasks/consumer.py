@@ -18,10 +18,17 @@ def _stop_when_parent_ends() -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
+# How much lower the consumer's scheduling priority is than the web server's (os.nice): on a small machine a storm
+# of submissions queues suggestions faster than they are made, and residents' requests should get the processor
+# first; the queue catches up when the storm is over.
+BACKGROUND_NICENESS = 10
+
+
 def main() -> None:
     from participation import create_app
     from participation.extensions import tasks
 
+    os.nice(BACKGROUND_NICENESS)
     app = create_app()
     threading.Thread(target=_stop_when_parent_ends, name="parent-watch", daemon=True).start()
     consumer = tasks.state(app).huey.create_consumer(

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from participation.tasks.consumer import BACKGROUND_NICENESS
 from participation.tasks.embedded import CONSUMER_MODULE, consumer_environment
 from tests.paths import PROJECT_ROOT
 
@@ -46,6 +47,9 @@ def test_the_consumer_ends_when_the_pipe_from_its_parent_closes(migrated_databas
             assert process.poll() is None, log.read_text()
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.1)
+        # Residents' requests get the processor first: the consumer runs at a lower priority than its parent.
+        expected = min(19, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICENESS)
+        assert os.getpriority(os.PRIO_PROCESS, process.pid) == expected
         assert process.stdin is not None
         process.stdin.close()  # what the end of the parent does, however it ends
         assert process.wait(timeout=30) == 0, log.read_text()
