@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+RATE_LIMIT_REDIS = "redis://127.0.0.1:6379/0"
 
 
 def free_port() -> int:
@@ -51,6 +53,10 @@ def start_server(migrated_database: str, tmp_path: Path) -> Iterator[Callable[..
             "PARTICIPATION_SECRET_KEY": "integration-test-secret-key-long-enough",
             # Each server its own embedded queue: servers of parallel tests never run each other's tasks.
             "PARTICIPATION_TASKS_URL": f"sqlite:///{tmp_path / f'tasks-{port}.db'}",
+            # Threaded workers keep rate-limit counters in Redis, as the README asks: the memory store of `limits`
+            # is not safe for threads. A prefix per test keeps parallel tests' counters apart.
+            "PARTICIPATION_RATELIMIT_STORAGE_URI": RATE_LIMIT_REDIS,
+            "PARTICIPATION_RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             **{f"PARTICIPATION_{name}": value for name, value in settings.items()},
         }
         log = tmp_path / f"server-{port}.log"
