@@ -23,6 +23,7 @@ from participation.indicators.tallies import rebuild_tallies
 from participation.models import Answer, IndicatorTally, ResponseTally, SurveyResponse
 from tests.factories import ANSWERS
 from tests.indicators.test_indicators import BINNENSTAD, OUD_KRISPIJN
+from tests.indicators.test_tallies import snapshot
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -83,21 +84,6 @@ def erase(base: str, receipt: str, n: int) -> int:
         return int(error.code)
 
 
-def tallies() -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
-    """The non-empty cells of both tallies, as comparable rows."""
-    indicator_cells = {
-        (t.survey_version_id, t.question_id, t.buurt_code, t.year, t.age_band, t.n, t.total, t.squares)
-        for t in db.session.scalars(select(IndicatorTally))
-        if t.n
-    }
-    response_cells = {
-        (t.survey_version_id, t.buurt_code, t.year, t.quarter, t.age_band, t.responses)
-        for t in db.session.scalars(select(ResponseTally))
-        if t.responses
-    }
-    return indicator_cells, response_cells
-
-
 def dashboard() -> Dashboard:
     return build_dashboard(db.session, threshold=5, suppress=False, municipality_code="GM0505")
 
@@ -105,9 +91,9 @@ def dashboard() -> Dashboard:
 def assert_tallies_equal_a_recount() -> None:
     """What the dashboard shows from the running tallies is what it shows after summing them again from the
     answers (``rebuild_tallies``, as after new boundaries); rolled back, so the tallies stay as the run left them."""
-    kept, shown = tallies(), dashboard()
+    kept, shown = snapshot(), dashboard()
     rebuild_tallies(db.session)
-    assert tallies() == kept
+    assert snapshot() == kept
     assert dashboard() == shown
     db.session.rollback()
 
