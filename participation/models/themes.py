@@ -7,7 +7,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Enum, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Enum, Float, ForeignKey, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.models.base import Base, UTCDateTime, enum_values, utcnow
@@ -48,6 +48,9 @@ class Theme(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Goes up by one with every UPDATE of the row, by any path (ORM or Core), so that a task consumer can tell
+    # whether its suggestion model is stale from one aggregate instead of reading every theme's keywords.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0", onupdate=text("revision + 1"))
 
     merged_into: Mapped[Theme | None] = relationship(remote_side="Theme.id")
 

@@ -37,11 +37,18 @@ class ProposalCount:
 
 
 def model_state(session: DbSession) -> ModelState:
-    """A cheap fingerprint of what the model is built from: the codebook (ids, codes, keywords, activity) and the
-    decided codings (per status, their number and the sum of their ids: a decision taken or changed moves it)."""
-    themes = session.execute(
-        select(Theme.id, Theme.code, Theme.keywords, Theme.active, Theme.merged_into_id).order_by(Theme.id)
-    ).all()
+    """A cheap fingerprint of what the model is built from: the codebook (how many themes, the sum of their ids and
+    of their revisions, which every update of a theme raises, and the newest theme's time, since SQLite may give a
+    new theme the id of one just deleted) and the decided codings (per status, their number and
+    the sum of their ids: a decision taken or changed moves it). Two aggregates: no theme's keywords are read."""
+    codebook = session.execute(
+        select(
+            func.count(Theme.id),
+            func.coalesce(func.sum(Theme.id), 0),
+            func.coalesce(func.sum(Theme.revision), 0),
+            func.max(Theme.created_at),
+        )
+    ).one()
     decided = session.execute(
         select(ThemeCoding.status, func.count(), func.coalesce(func.sum(ThemeCoding.id), 0))
         .where(
@@ -52,7 +59,7 @@ def model_state(session: DbSession) -> ModelState:
         .order_by(ThemeCoding.status)
     ).all()
     return (
-        tuple((row[0], row[1], repr(sorted(row[2].items())), row[3], row[4]) for row in themes),
+        (int(codebook[0]), int(codebook[1]), int(codebook[2]), str(codebook[3])),
         tuple((str(row[0]), int(row[1]), int(row[2])) for row in decided),
     )
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from participation.extensions import db
 from participation.models import Answer, Role
@@ -132,3 +132,36 @@ def test_the_model_is_built_again_only_when_codebook_or_decisions_change(loaded_
         db.session.commit()
         assert model_state(db.session) != state
         assert models.model(db.session) is not first
+
+
+def test_any_change_to_a_theme_makes_the_model_stale(loaded_app: Flask) -> None:
+    """The fingerprint reads no keywords, so every way a theme changes must still move it: an edit through the ORM,
+    an UPDATE statement, a theme added and one deleted."""
+    with loaded_app.app_context():
+        seen = [model_state(db.session)]
+        mould = db.session.scalars(select(Theme).where(Theme.code == "housing_quality")).one()
+        mould.keywords = {**mould.keywords, "nl": [*mould.keywords.get("nl", []), "zwammen"]}
+        db.session.commit()
+        assert mould.revision == 1
+        seen.append(model_state(db.session))
+        db.session.execute(update(Theme).where(Theme.code == "greenery").values(active=False))
+        db.session.commit()
+        seen.append(model_state(db.session))
+        added = Theme(code="bench_test", label_nl="Proef", label_en="Trial", pillar=1, keywords={"nl": ["proef"]})
+        db.session.add(added)
+        db.session.commit()
+        seen.append(model_state(db.session))
+        db.session.delete(added)
+        db.session.commit()
+        seen.append(model_state(db.session))
+        assert len(set(seen[:4])) == 4
+        assert seen[4] == seen[2]  # the same codebook again: the model built from it still holds
+        replacement = Theme(code="bench_other", label_nl="Ander", label_en="Other", pillar=1, keywords={"nl": ["x"]})
+        db.session.add(replacement)
+        db.session.commit()
+        assert model_state(db.session) not in seen
+        models.clear()
+        model = models.model(db.session)
+        mould.keywords = {**mould.keywords, "nl": [*mould.keywords["nl"], "paddenstoelen"]}
+        db.session.commit()
+        assert models.model(db.session) is not model
